@@ -1,0 +1,46 @@
+/**
+ * npm run generate [-- --check] [--spec FILE] [--out DIR] [--root Schema]...
+ * Regenerates generated/ from spec/openapi.yaml; with --check, exits 1 when generated/ is stale.
+ */
+import { parseArgs } from "node:util";
+import { generate } from "./lib/generate-all.js";
+
+const { values } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    spec: { type: "string", default: "spec/openapi.yaml" },
+    out: { type: "string", default: "generated" },
+    root: { type: "string", multiple: true },
+  },
+});
+
+const custom = values.spec !== "spec/openapi.yaml" || values.out !== "generated";
+const result = await generate({
+  specFile: values.spec,
+  outDir: values.out,
+  check: values.check,
+  ...(values.root ? { roots: values.root } : {}),
+  command: custom
+    ? `npm run generate -- --spec ${values.spec} --out ${values.out}`
+    : "npm run generate",
+});
+
+if (result.problems.length > 0) {
+  for (const problem of result.problems) console.error(problem);
+  console.error(
+    `generate: ${values.spec} has ${result.problems.length} problem(s); ${values.out}/ left untouched`,
+  );
+  process.exit(1);
+}
+if (values.check) {
+  if (result.stale.length > 0) {
+    for (const file of result.stale) console.error(`stale: ${file}`);
+    console.error(
+      `generate --check: ${values.out}/ differs from what ${values.spec} generates; run npm run generate`,
+    );
+    process.exit(1);
+  }
+  console.log(`generate --check: ${values.out}/ is up to date (${result.ms} ms)`);
+} else {
+  console.log(`generate: wrote ${result.files.length} files to ${values.out}/ in ${result.ms} ms`);
+}

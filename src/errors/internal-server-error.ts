@@ -1,0 +1,6 @@
+import { ApiError } from "./api-error.js";
+
+/** 5xx: the server failed. */
+export class InternalServerError extends ApiError {
+  override name = "InternalServerError";
+}

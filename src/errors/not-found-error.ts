@@ -1,0 +1,6 @@
+import { ApiError } from "./api-error.js";
+
+/** 404: no such thread or run (or a wrong base URL). */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}

@@ -1,0 +1,6 @@
+import { ApiError } from "./api-error.js";
+
+/** 403: the credential is valid but may not do this. */
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}

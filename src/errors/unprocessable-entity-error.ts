@@ -1,0 +1,6 @@
+import { ApiError } from "./api-error.js";
+
+/** 422: the server understood the request but cannot process it. */
+export class UnprocessableEntityError extends ApiError {
+  override name = "UnprocessableEntityError";
+}

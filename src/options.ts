@@ -1,0 +1,195 @@
+/**
+ * Client options: all optional, documented with their defaults, and normalised once into
+ * {@link ResolvedOptions} so that nothing downstream re-checks or re-defaults them.
+ */
+import { defaultBaseUrl } from "../generated/operations.js";
+import type { RetryPolicy } from "./retry.js";
+
+/** A credential: a string, or a function called before every attempt (for expiring tokens). */
+export type ApiKey = string | (() => string | Promise<string>);
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /**
+   * The API key or bearer token, sent as `Authorization: Bearer …`. A function is called before
+   * every attempt, so an expiring token (Azure Entra ID) is refreshed. `null` sends no
+   * `Authorization` header (a local server without auth).
+   * @default process.env.OPENAI_API_KEY (where `process` exists); required otherwise
+   */
+  apiKey?: ApiKey | null;
+  /**
+   * The API root, without a trailing slash needed: `https://api.openai.com/v1`, an Azure AI
+   * Agents project endpoint, or any compatible server.
+   * @default process.env.OPENAI_BASE_URL, else "https://api.openai.com/v1"
+   */
+  baseUrl?: string;
+  /**
+   * Sent as the `api-version` query parameter on every request (Azure AI Agents), for example
+   * `"2025-05-01"`.
+   * @default undefined (not sent)
+   */
+  apiVersion?: string;
+  /**
+   * Headers for every request. They override the defaults (`OpenAI-Beta: assistants=v2`,
+   * `Accept: application/json`); `null` removes a default header.
+   * @default {}
+   */
+  headers?: Record<string, string | null>;
+  /**
+   * The `fetch` to use, for a proxy agent, a test double or tracing.
+   * @default globalThis.fetch, looked up at each request
+   */
+  fetch?: typeof fetch;
+  /**
+   * Retries after the first attempt, on 408, 409, 429, 5xx (500, 502, 503, 504), timeouts and
+   * connection errors. Cancels are retried too: a retried cancel never reports a failure for a
+   * cancel that landed.
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * The time limit of one attempt, headers and body together, in ms.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /**
+   * The first backoff delay in ms; it doubles with each retry, with up to 25% jitter.
+   * @default 500
+   */
+  retryBaseDelayMs?: number;
+  /**
+   * The longest backoff delay in ms.
+   * @default 8000
+   */
+  retryMaxDelayMs?: number;
+  /**
+   * The longest wait a server may ask for with `Retry-After` / `retry-after-ms` that is waited
+   * out. A longer one fails the request at once with a {@link RateLimitError} that carries it.
+   * @default 60000
+   */
+  maxRetryAfterMs?: number;
+}
+
+/** Options of one call; they override the client's. */
+export interface RequestOptions {
+  /** Aborts the call, including its retries and backoff sleeps. */
+  signal?: AbortSignal;
+  /**
+   * The time limit of one attempt in ms.
+   * @default the client's `timeoutMs`
+   */
+  timeoutMs?: number;
+  /**
+   * Retries after the first attempt.
+   * @default the client's `maxRetries`
+   */
+  maxRetries?: number;
+  /** Extra headers for this call; `null` removes one. */
+  headers?: Record<string, string | null>;
+}
+
+/** The options after defaults and checks: what the transport reads. */
+export interface ResolvedOptions {
+  /** The base URL without a trailing slash or query. */
+  baseUrl: string;
+  /** The query every request carries (`api-version`, and any query of the base URL), or "". */
+  baseQuery: string;
+  apiKey: ApiKey | null;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  fetch: typeof fetch | undefined;
+  timeoutMs: number;
+  retry: RetryPolicy;
+}
+
+const env = (name: string): string | undefined =>
+  typeof process === "object" && process?.env ? process.env[name] : undefined;
+
+export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("createClient: options must be an object");
+  }
+  const apiKey = options.apiKey === undefined ? env("OPENAI_API_KEY") : options.apiKey;
+  if (apiKey === undefined || apiKey === "") {
+    throw new TypeError(
+      "createClient: apiKey is missing: pass { apiKey } or set OPENAI_API_KEY (apiKey: null sends no credential)",
+    );
+  }
+  if (apiKey !== null && typeof apiKey !== "string" && typeof apiKey !== "function") {
+    throw new TypeError("createClient: apiKey must be a string, a function returning one, or null");
+  }
+
+  const rawBase = options.baseUrl ?? env("OPENAI_BASE_URL") ?? defaultBaseUrl;
+  let url: URL;
+  try {
+    url = new URL(rawBase);
+  } catch {
+    throw new TypeError(`createClient: baseUrl is not an absolute URL: ${JSON.stringify(rawBase)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`createClient: baseUrl must be http or https, got ${url.protocol}`);
+  }
+  const query = new URLSearchParams(url.search);
+  if (options.apiVersion !== undefined) {
+    if (typeof options.apiVersion !== "string" || options.apiVersion === "") {
+      throw new TypeError("createClient: apiVersion must be a non-empty string");
+    }
+    query.set("api-version", options.apiVersion);
+  }
+
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "openai-beta": "assistants=v2",
+  };
+  mergeHeaders(headers, options.headers, "createClient: headers");
+
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new TypeError("createClient: fetch must be a function");
+  }
+
+  return {
+    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
+    baseQuery: query.toString(),
+    apiKey,
+    headers,
+    fetch: options.fetch,
+    timeoutMs: positive(options.timeoutMs, 60_000, "timeoutMs"),
+    retry: {
+      maxRetries: count(options.maxRetries, 2, "maxRetries"),
+      baseDelayMs: positive(options.retryBaseDelayMs, 500, "retryBaseDelayMs", true),
+      maxDelayMs: positive(options.retryMaxDelayMs, 8_000, "retryMaxDelayMs", true),
+      maxRetryAfterMs: positive(options.maxRetryAfterMs, 60_000, "maxRetryAfterMs", true),
+    },
+  };
+}
+
+/** Copies headers in lower case; `null` deletes. Shared by client and per-call headers. */
+export function mergeHeaders(
+  into: Record<string, string>,
+  extra: Record<string, string | null> | undefined,
+  label: string,
+): void {
+  if (extra === undefined) return;
+  if (typeof extra !== "object" || extra === null) throw new TypeError(`${label} must be an object`);
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === null) delete into[name.toLowerCase()];
+    else if (typeof value === "string") into[name.toLowerCase()] = value;
+    else throw new TypeError(`${label}: header "${name}" must be a string or null`);
+  }
+}
+
+export function count(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number >= 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function positive(value: number | undefined, fallback: number, name: string, zeroOk = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!zeroOk && value === 0)) {
+    throw new RangeError(`${name} must be a finite number ${zeroOk ? ">= 0" : "> 0"}, got ${String(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,31 @@
+/**
+ * What the answer to a successful call said besides its body: the request id above all, which a
+ * provider's support asks for. Kept beside the result (not on it), so results stay plain data:
+ * `JSON.stringify(run)` and deep equality see only the run.
+ */
+export interface ResponseInfo {
+  /** The `x-request-id` header, or `null` when the server sent none. */
+  requestId: string | null;
+  /** The HTTP status of the final attempt. */
+  status: number;
+  /** The headers of the final answer. */
+  headers: Headers;
+  /** Attempts made, retries included. */
+  attempts: number;
+}
+
+const infos = new WeakMap<object, ResponseInfo>();
+
+/** Records the answer a result came from. */
+export function remember<T extends object>(result: T, info: ResponseInfo): T {
+  infos.set(result, info);
+  return result;
+}
+
+/**
+ * The answer a result of `cancel`, `get`, `wait` or a list page came from, for example
+ * `responseInfo(run)?.requestId`. `undefined` for an object threadrun did not return.
+ */
+export function responseInfo(result: object): ResponseInfo | undefined {
+  return infos.get(result);
+}

@@ -1,0 +1,19 @@
+/**
+ * `threadrun/testing`: an in-memory reference server for the runs API, for integration tests,
+ * demos and benchmarks. Node only.
+ */
+export { startRunsServer } from "./server.js";
+export type { RunsServer, RunsServerOptions } from "./server.js";
+export type { CreateRunInit } from "./factory.js";
+export type { ChaosOptions, Fault, FaultMatch, Operation } from "./faults.js";
+export type { RateLimitOptions } from "./rate-limit.js";
+export type { RecordedRequest, RunsServerStats } from "./recorder.js";
+export { CANCELLABLE_STATUSES, TERMINAL_STATUSES } from "./wire.js";
+export type {
+  RunStatus,
+  WireError,
+  WireRun,
+  WireRunList,
+  WireToolCall,
+  WireUsage,
+} from "./wire.js";

@@ -1,0 +1,256 @@
+/**
+ * The one request function: credentials, headers, the per-attempt time limit (headers and body
+ * together), the retry loop and the conversion of error answers. Everything that talks HTTP goes
+ * through here, the openapi-fetch `raw` client included.
+ */
+import { ApiError } from "./errors/api-error.js";
+import { ConnectionError } from "./errors/connection-error.js";
+import { errorFromResponse } from "./errors/from-response.js";
+import { InvalidResponseError, type ResponseContext } from "./errors/invalid-response-error.js";
+import { TimeoutError } from "./errors/timeout-error.js";
+import { count, mergeHeaders, positive, type RequestOptions, type ResolvedOptions } from "./options.js";
+import type { ResponseInfo } from "./response-info.js";
+import { decideRetry, type RetryPolicy } from "./retry.js";
+import { sleep } from "./sleep.js";
+
+/** Hooks for callers that coordinate many requests (the bulk pacer). */
+export interface AttemptHooks {
+  /** Awaited before every attempt: a shared pacer holds requests back here. */
+  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void> | void;
+  /** Told of every 429 answer, with the wait the server asked for (or the backoff chosen). */
+  onRateLimited?: (waitMs: number) => void;
+}
+
+export interface Call {
+  method: "GET" | "POST";
+  /** The path below the base URL, ids already percent-encoded. */
+  path: string;
+  /** The encoded query without `?`, or "". */
+  query?: string;
+  options?: RequestOptions | undefined;
+  hooks?: AttemptHooks | undefined;
+}
+
+export interface Answer {
+  body: unknown;
+  info: ResponseInfo;
+  context: ResponseContext;
+}
+
+export interface Transport {
+  /** Sends a call and parses the JSON answer; error answers throw the matching error class. */
+  send(call: Call): Promise<Answer>;
+  /** A `fetch` for openapi-fetch: same credentials, retries and time limits; error answers are returned. */
+  fetchRaw(request: Request): Promise<Response>;
+}
+
+interface Attempted {
+  response: Response;
+  text: string;
+  attempts: number;
+  retryAfterMs: number | null;
+}
+
+const noop = () => {};
+
+export function createTransport(resolved: ResolvedOptions): Transport {
+  // The credential lives only in this closure: never on the client, an error or a log line.
+  const { apiKey, baseQuery } = resolved;
+  const basePath = new URL(resolved.baseUrl).pathname.replace(/\/$/, "");
+  const staticHeaders: Record<string, string> =
+    typeof apiKey === "string"
+      ? { ...resolved.headers, authorization: `Bearer ${apiKey}` }
+      : { ...resolved.headers };
+  const doFetch: typeof fetch = (input, init) => (resolved.fetch ?? globalThis.fetch)(input, init);
+
+  async function headersFor(extra: RequestOptions["headers"]): Promise<Record<string, string>> {
+    let headers = staticHeaders;
+    if (typeof apiKey === "function") {
+      const token = await apiKey();
+      if (typeof token !== "string" || token === "") {
+        throw new TypeError("apiKey: the credential function returned no token (expected a non-empty string)");
+      }
+      headers = { ...staticHeaders, authorization: `Bearer ${token}` };
+    }
+    if (extra !== undefined) {
+      headers = { ...headers };
+      mergeHeaders(headers, extra, "headers");
+    }
+    return headers;
+  }
+
+  function policyFor(options: RequestOptions | undefined): { retry: RetryPolicy; timeoutMs: number } {
+    if (options?.maxRetries === undefined && options?.timeoutMs === undefined) {
+      return { retry: resolved.retry, timeoutMs: resolved.timeoutMs };
+    }
+    return {
+      retry: { ...resolved.retry, maxRetries: count(options.maxRetries, resolved.retry.maxRetries, "maxRetries") },
+      timeoutMs: positive(options.timeoutMs, resolved.timeoutMs, "timeoutMs"),
+    };
+  }
+
+  /** The retry loop. Returns the final answer, error statuses included; throws when none came. */
+  async function execute(
+    method: string,
+    url: string,
+    label: string,
+    makeInit: (headers: Record<string, string>) => RequestInit,
+    options: RequestOptions | undefined,
+    hooks: AttemptHooks | undefined,
+  ): Promise<Attempted> {
+    const { retry, timeoutMs } = policyFor(options);
+    const signal = options?.signal;
+    for (let retries = 0; ; retries++) {
+      if (signal?.aborted) throw signal.reason;
+      if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
+      const init = makeInit(await headersFor(options?.headers));
+      let result: { response: Response; text: string };
+      try {
+        result = await attemptOnce(doFetch, url, init, timeoutMs, signal, method, label);
+      } catch (error) {
+        // A user abort is the user's decision: never retried, rejected with their reason.
+        if (signal?.aborted) throw signal.reason;
+        if (!(error instanceof TimeoutError || error instanceof ConnectionError)) throw error;
+        const decision = decideRetry({ kind: "no-answer" }, retries, retry);
+        if (!decision.retry) throw error;
+        await sleep(decision.delayMs, signal);
+        continue;
+      }
+      const { response } = result;
+      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null };
+      const decision = decideRetry({ kind: "status", status: response.status, headers: response.headers }, retries, retry);
+      if (response.status === 429) {
+        hooks?.onRateLimited?.(decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs));
+      }
+      if (!decision.retry) return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs };
+      await sleep(decision.delayMs, signal);
+    }
+  }
+
+  const inits = new Map<string, RequestInit>();
+
+  return {
+    async send(call) {
+      const query = call.query ? (baseQuery ? `${baseQuery}&${call.query}` : call.query) : baseQuery;
+      const suffix = query ? `${call.path}?${query}` : call.path;
+      const url = resolved.baseUrl + suffix;
+      const label = basePath + suffix;
+      const { response, text, attempts, retryAfterMs } = await execute(
+        call.method,
+        url,
+        label,
+        (headers) => {
+          // The common case (string key, no per-call headers) reuses one init object per method.
+          if (headers !== staticHeaders) return { method: call.method, headers };
+          let init = inits.get(call.method);
+          if (!init) inits.set(call.method, (init = { method: call.method, headers }));
+          return init;
+        },
+        call.options,
+        call.hooks,
+      );
+      const { status, headers } = response;
+      if (!response.ok) {
+        const error = errorFromResponse(status, headers, text, call.method, label, retryAfterMs);
+        error.attempts = attempts;
+        throw error;
+      }
+      const requestId = headers.get("x-request-id");
+      const context: ResponseContext = { method: call.method, path: label, status, requestId };
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (cause) {
+        const excerpt = text.replace(/\s+/g, " ").trim().slice(0, 80);
+        throw new InvalidResponseError(
+          text.trim() === "" ? "the body is empty, expected JSON" : `the body is not JSON: ${JSON.stringify(excerpt)}`,
+          { field: null, response: context, cause },
+        );
+      }
+      return { body, info: { requestId, status, headers, attempts }, context };
+    },
+
+    async fetchRaw(request) {
+      let url = request.url;
+      if (baseQuery && !new URL(url).searchParams.has("api-version")) {
+        url += (url.includes("?") ? "&" : "?") + baseQuery;
+      }
+      const body = request.body === null ? undefined : await request.arrayBuffer();
+      const own: Record<string, string> = {};
+      request.headers.forEach((value, name) => (own[name] = value));
+      const { response, text } = await execute(
+        request.method,
+        url,
+        new URL(url).pathname,
+        (headers) => ({
+          method: request.method,
+          headers: { ...headers, ...own },
+          ...(body === undefined ? {} : { body }),
+        }),
+        request.signal ? { signal: request.signal } : undefined,
+        undefined,
+      );
+      return new Response(text === "" ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    },
+  };
+}
+
+/**
+ * One attempt: fetch and read the whole body within `timeoutMs`. Without a caller's signal no
+ * AbortSignal is handed to fetch (on Node 20 even an idle one slows a loopback call by 15-20%);
+ * a timed-out request is then released by cancelling its body as soon as its headers arrive.
+ */
+function attemptOnce(
+  doFetch: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  method: string,
+  label: string,
+): Promise<{ response: Response; text: string }> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let response: Response | undefined;
+    let controller: AbortController | undefined;
+    const settle = (): boolean => {
+      if (done) return false;
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      return true;
+    };
+    const onAbort = () => {
+      if (!settle()) return;
+      controller?.abort(signal?.reason);
+      reject(signal?.reason);
+    };
+    if (signal) {
+      controller = new AbortController();
+      init = { ...init, signal: controller.signal };
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    const timer = setTimeout(() => {
+      if (!settle()) return;
+      const error = new TimeoutError(`${method} ${label} timed out after ${timeoutMs} ms`, timeoutMs);
+      if (controller) controller.abort(error);
+      else response?.body?.cancel().catch(noop);
+      reject(error);
+    }, timeoutMs);
+    doFetch(url, init)
+      .then((r) => {
+        response = r;
+        if (done) return void r.body?.cancel().catch(noop);
+        return r.text().then((text) => {
+          if (settle()) resolve({ response: r, text });
+        });
+      })
+      .catch((error: unknown) => {
+        if (settle()) reject(new ConnectionError(method, url, error));
+      });
+  });
+}
