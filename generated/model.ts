@@ -1,5 +1,5 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 4a86f76014bd485f6438ab7f48548f058af79c162eda054829d65034316703da)
+// Source:  spec/openapi.yaml (sha256 f7c80e58e6c4c9f75e4e9c503cab90dba1bc9ae40be2d20cd64c95c8cffa1e39)
 // Command: npm run generate
 /* eslint-disable */
 

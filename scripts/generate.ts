@@ -1,5 +1,5 @@
 /**
- * npm run generate [-- --check] [--spec FILE] [--out DIR] [--root Schema]...
+ * npm run generate [-- --check] [--spec FILE] [--out DIR]
  * Regenerates generated/ from spec/openapi.yaml; with --check, exits 1 when generated/ is stale.
  */
 import { parseArgs } from "node:util";
@@ -10,7 +10,6 @@ const { values } = parseArgs({
     check: { type: "boolean", default: false },
     spec: { type: "string", default: "spec/openapi.yaml" },
     out: { type: "string", default: "generated" },
-    root: { type: "string", multiple: true },
   },
 });
 
@@ -19,7 +18,6 @@ const result = await generate({
   specFile: values.spec,
   outDir: values.out,
   check: values.check,
-  ...(values.root ? { roots: values.root } : {}),
   command: custom
     ? `npm run generate -- --spec ${values.spec} --out ${values.out}`
     : "npm run generate",

@@ -216,6 +216,9 @@ function attemptOnce(
   return new Promise((resolve, reject) => {
     let done = false;
     let response: Response | undefined;
+    // The body is read through our own reader: `response.text()` would lock the stream, and a
+    // locked stream cannot be cancelled from outside, so a stalled body would hold its socket.
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let controller: AbortController | undefined;
     const settle = (): boolean => {
       if (done) return false;
@@ -238,14 +241,20 @@ function attemptOnce(
       if (!settle()) return;
       const error = new TimeoutError(`${method} ${label} timed out after ${timeoutMs} ms`, timeoutMs);
       if (controller) controller.abort(error);
-      else response?.body?.cancel().catch(noop);
+      else if (reader) reader.cancel(error).catch(noop);
+      else response?.body?.cancel(error).catch(noop);
       reject(error);
     }, timeoutMs);
     doFetch(url, init)
       .then((r) => {
         response = r;
         if (done) return void r.body?.cancel().catch(noop);
-        return r.text().then((text) => {
+        if (r.body === null) {
+          if (settle()) resolve({ response: r, text: "" });
+          return;
+        }
+        reader = r.body.getReader();
+        return readText(reader).then((text) => {
           if (settle()) resolve({ response: r, text });
         });
       })
@@ -253,4 +262,26 @@ function attemptOnce(
         if (settle()) reject(new ConnectionError(method, url, error));
       });
   });
+}
+
+const decoder = new TextDecoder();
+
+/** Reads a body to the end and decodes it as UTF-8 (BOM dropped, bad bytes replaced), like `text()`. */
+async function readText(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(all);
 }

@@ -15,7 +15,7 @@ export interface GenerateOptions {
   specFile: string;
   /** The folder to write. */
   outDir: string;
-  /** Component schemas the model layer starts from. */
+  /** Component schemas the model layer starts from. Default: those with `x-model-name`. */
   roots?: string[];
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
@@ -58,7 +58,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ["schema.ts", `${header}\n${astToString(ast)}`],
     [
       "model.ts",
-      emitModel({ document: spec.document, roots: options.roots ?? ["RunObject"], header }).code,
+      emitModel({ document: spec.document, roots: options.roots ?? modelRoots(spec.document), header }).code,
     ],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
@@ -97,4 +97,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   for (const [temp, file] of staged) await rename(temp, file);
   return { files, stale: [], problems: [], ms: elapsed() };
+}
+
+/** The schemas marked `x-model-name` start the model layer: the spec says what users handle. */
+function modelRoots(document: Record<string, unknown>): string[] {
+  const components = document["components"] as { schemas?: Record<string, unknown> } | undefined;
+  const roots = Object.entries(components?.schemas ?? {})
+    .filter(([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string")
+    .map(([name]) => name);
+  return roots.length > 0 ? roots : ["RunObject"];
 }

@@ -115,6 +115,9 @@ export class Chaos {
   constructor(options: ChaosOptions) {
     this.#errorRate = options.errorRate ?? 0;
     this.#resetRate = options.resetRate ?? 0;
+    if (!(this.#errorRate >= 0 && this.#resetRate >= 0 && this.#errorRate + this.#resetRate <= 1)) {
+      throw new RangeError("chaos: errorRate and resetRate must be >= 0 and sum to at most 1");
+    }
     this.#random = mulberry32(options.seed ?? 1);
   }
 

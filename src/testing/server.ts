@@ -68,7 +68,10 @@ export interface RunsServer {
   runs(threadId?: string): WireRun[];
   /** Sets a run's status and the matching `*_at` timestamp (and usage once terminal). Throws if unknown. */
   setStatus(threadId: string, runId: string, status: string): void;
-  /** Queues a fault for the next matching request(s). */
+  /**
+   * Queues a fault for the next matching request(s). Faults act after the front door: a request
+   * refused for its key, its api-version or the rate limit does not consume one.
+   */
   inject(fault: Fault): void;
   /** Drops every queued fault not yet consumed. */
   clearFaults(): void;

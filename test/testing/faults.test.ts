@@ -166,5 +166,6 @@ describe("faults", () => {
     expect(count("500")).toBeGreaterThan(0);
     expect(count("503")).toBeGreaterThan(0);
     expect(await outcomes(7)).toEqual(first);
+    await expect(serve({ chaos: { errorRate: 0.8, resetRate: 0.5 } })).rejects.toThrow(RangeError);
   });
 });

@@ -29,8 +29,10 @@ describe("run lifecycle", () => {
   });
 
   it("cancel answers cancelling, then the run is cancelled after cancelDelayMs", async () => {
-    const server = await serve({ cancelDelayMs: 40 });
+    // Generous delay: the GET below must land before it even on a busy machine.
+    const server = await serve({ cancelDelayMs: 400 });
     const { id, thread_id } = server.createRun({ status: "in_progress" });
+    const started = performance.now();
     const res = await call(server, cancelPath(thread_id, id), { method: "POST" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id, status: "cancelling", cancelled_at: null });
@@ -38,7 +40,8 @@ describe("run lifecycle", () => {
     const during = await (await call(server, runPath(thread_id, id))).json();
     expect(during).toMatchObject({ status: "cancelling" });
 
-    await sleep(80);
+    await until(() => server.run(thread_id, id)?.status === "cancelled");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(380);
     const after = (await (await call(server, runPath(thread_id, id))).json()) as Record<
       string,
       unknown
@@ -56,7 +59,7 @@ describe("run lifecycle", () => {
   });
 
   it("refuses a second cancel with the exact wire error, while cancelling and once cancelled", async () => {
-    const server = await serve({ cancelDelayMs: 30 });
+    const server = await serve({ cancelDelayMs: 300 });
     const { id, thread_id } = server.createRun();
     await call(server, cancelPath(thread_id, id), { method: "POST" });
 
@@ -113,9 +116,9 @@ describe("run lifecycle", () => {
 
   it("a cancel before completeAfterMs wins", async () => {
     const server = await serve({ cancelDelayMs: 10 });
-    const { id, thread_id } = server.createRun({ completeAfterMs: 40 });
+    const { id, thread_id } = server.createRun({ completeAfterMs: 300 });
     await call(server, cancelPath(thread_id, id), { method: "POST" });
-    await sleep(70);
+    await sleep(350);
     expect(server.run(thread_id, id)?.status).toBe("cancelled");
     expect(server.run(thread_id, id)?.completed_at).toBeNull();
   });

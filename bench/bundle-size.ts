@@ -1,0 +1,163 @@
+/**
+ * Bundle size of a tiny app that creates a client and cancels one run: esbuild (bundle, minify,
+ * platform browser, format esm), then gzip level 9. esbuild's metafile attributes the minified
+ * bytes to input files, grouped into modules, to say what each kilobyte buys.
+ */
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+import { fmt } from "./lib/stats.js";
+import { defaultLog, type BenchOptions, type Result, type Table } from "./lib/types.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const apps: { name: string; code: string }[] = [
+  {
+    name: "threadrun",
+    code: `import { createClient } from "./src/index.ts";
+const client = createClient({ apiKey: "sk-test", baseUrl: "https://example.com/v1" });
+const run = await client.runs.cancel("thread_abc", "run_abc");
+console.log(run.status);`,
+  },
+  {
+    name: "openapi-fetch (bare)",
+    code: `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: "https://example.com/v1", headers: { Authorization: "Bearer sk-test" } });
+const { data } = await client.POST("/threads/{thread_id}/runs/{run_id}/cancel", {
+  params: { path: { thread_id: "thread_abc", run_id: "run_abc" } },
+});
+console.log(data?.status);`,
+  },
+  {
+    name: "openai",
+    code: `import OpenAI from "openai";
+const client = new OpenAI({ apiKey: "sk-test", dangerouslyAllowBrowser: true });
+const run = await client.beta.threads.runs.cancel("run_abc", { thread_id: "thread_abc" });
+console.log(run.status);`,
+  },
+  {
+    name: "@azure/ai-agents",
+    code: `import { AgentsClient } from "@azure/ai-agents";
+const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3600000 }) };
+const client = new AgentsClient("https://r.services.ai.azure.com/api/projects/p", credential);
+const run = await client.runs.cancel("thread_abc", "run_abc");
+console.log(run.status);`,
+  },
+];
+
+/** The module an input file belongs to: a package name, or the project folder/file. */
+function moduleOf(input: string): string {
+  const nm = input.lastIndexOf("node_modules/");
+  if (nm !== -1) {
+    const rest = input.slice(nm + "node_modules/".length).split("/");
+    return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] as string);
+  }
+  if (input.startsWith("src/errors/")) return "src/errors/*";
+  if (input.startsWith("<stdin>")) return "(the app)";
+  return input;
+}
+
+interface Measured {
+  name: string;
+  minified: number;
+  gzip: number;
+  byModule: Map<string, number>;
+}
+
+async function measure(app: { name: string; code: string }): Promise<Measured> {
+  const result = await build({
+    stdin: { contents: app.code, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    outfile: "out.js",
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error(`esbuild produced no output for ${app.name}`);
+  const metafile = result.metafile as Metafile;
+  const output = Object.values(metafile.outputs)[0];
+  const byModule = new Map<string, number>();
+  for (const [input, info] of Object.entries(output?.inputs ?? {})) {
+    const key = moduleOf(path.normalize(input).split(path.sep).join("/"));
+    byModule.set(key, (byModule.get(key) ?? 0) + info.bytesInOutput);
+  }
+  return {
+    name: app.name,
+    minified: file.contents.length,
+    gzip: gzipSync(file.contents, { level: 9 }).length,
+    byModule,
+  };
+}
+
+export async function run(options: BenchOptions = {}): Promise<Result> {
+  const log = options.log ?? defaultLog;
+  const measured: Measured[] = [];
+  for (const app of apps) {
+    const m = await measure(app);
+    log(`bundle-size ${app.name}: ${m.minified} B minified, ${m.gzip} B gzip`);
+    measured.push(m);
+  }
+  const ours = measured[0] as Measured;
+  const tables: Table[] = [
+    {
+      columns: ["app (create a client, cancel one run)", "minified", "gzip -9", "× threadrun"],
+      rows: measured.map((m) => [
+        m.name,
+        `${fmt(m.minified / 1024, 1)} kB`,
+        `${fmt(m.gzip / 1024, 2)} kB`,
+        `${fmt(m.gzip / ours.gzip, 2)}×`,
+      ]),
+    },
+  ];
+  // Gzip shares are estimated in proportion to the minified bytes (gzip works on the whole file).
+  const attribute = (m: Measured, limit: number): Table => {
+    const entries = [...m.byModule.entries()].sort((a, b) => b[1] - a[1]);
+    const shown = entries.slice(0, limit);
+    const rest = entries.slice(limit).reduce((sum, [, bytes]) => sum + bytes, 0);
+    if (rest > 0) shown.push([`(${entries.length - limit} more)`, rest]);
+    const total = entries.reduce((sum, [, bytes]) => sum + bytes, 0);
+    return {
+      title: `What the bytes buy: ${m.name}`,
+      columns: ["module / file", "minified bytes", "share", "≈ gzip kB"],
+      rows: shown.map(([name, bytes]) => [
+        name,
+        bytes,
+        `${fmt((100 * bytes) / total, 1)}%`,
+        fmt(((bytes / total) * m.gzip) / 1024, 2),
+      ]),
+    };
+  };
+  tables.push(attribute(ours, 40));
+  for (const m of measured.slice(1)) tables.push(attribute(m, 8));
+  const metrics: Record<string, number> = {};
+  for (const m of measured) metrics[`${m.name}.gzip`] = m.gzip;
+  return {
+    name: "bundle-size",
+    title: "Bundle size (esbuild --bundle --minify --platform=browser --format=esm, gzip -9)",
+    method:
+      "Each app creates a client and cancels one run; bundled from stdin with esbuild (target " +
+      "es2022), gzipped with node:zlib level 9. The per-module tables come from esbuild's " +
+      "metafile (bytesInOutput per input file); gzip kB per module is the minified share times " +
+      "the gzip total, an estimate.",
+    tables,
+    goals: [
+      {
+        goal: "bundle: threadrun ≤ 6 kB gzip",
+        measured: `${fmt(ours.gzip / 1024, 2)} kB (${ours.gzip} B)`,
+        met: ours.gzip <= 6 * 1024,
+      },
+    ],
+    notes: [
+      "kB = 1024 bytes. The threadrun app imports src/index.ts (the package entry), so its " +
+        "number includes every feature reachable from `createClient` (retries, timeouts, wait, " +
+        "cancelAndWait, cancelActive, cancelMany with its pacer, error classes, the converters).",
+    ],
+    metrics,
+  };
+}

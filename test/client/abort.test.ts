@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { clientFor, rejection } from "./support/client.js";
+import { delay, okRun, sequence, stallBody, stallHeaders, startServer, status } from "./support/server.js";
+
+class Stop extends Error {
+  override name = "Stop";
+}
+
+describe("aborting a call", () => {
+  it("an abort during the backoff sleep rejects at once with the reason; no further attempt", async () => {
+    const server = await startServer(status(503));
+    // A 5 s backoff: the abort must end it at once.
+    const client = clientFor(server, { retryBaseDelayMs: 5000, retryMaxDelayMs: 5000 });
+    const controller = new AbortController();
+    const reason = new Stop("user stopped");
+    const pending = client.runs.cancel("t", "r", { signal: controller.signal });
+    while (server.requests.length === 0) await delay(5);
+    await delay(50);
+    const started = Date.now();
+    controller.abort(reason);
+    const error = await rejection(pending);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBe(reason);
+    await delay(100);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an abort during a Retry-After wait rejects at once too", async () => {
+    const server = await startServer(status(429, "wait", { "retry-after": "5" }));
+    const controller = new AbortController();
+    const pending = clientFor(server).runs.get("t", "r", { signal: controller.signal });
+    while (server.requests.length === 0) await delay(5);
+    await delay(50);
+    const started = Date.now();
+    controller.abort(new Stop("bored"));
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(Stop);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an abort while waiting for headers rejects with the reason and is never retried", async () => {
+    const server = await startServer(stallHeaders);
+    const controller = new AbortController();
+    const reason = new Stop("mid-request");
+    const pending = clientFor(server, { maxRetries: 5 }).runs.cancel("t", "r", {
+      signal: controller.signal,
+    });
+    while (server.requests.length === 0) await delay(5);
+    controller.abort(reason);
+    expect(await rejection(pending)).toBe(reason);
+    await delay(100);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an abort while the body streams rejects with the reason and is never retried", async () => {
+    const server = await startServer(sequence(stallBody, okRun()));
+    const controller = new AbortController();
+    const pending = clientFor(server, { maxRetries: 5 }).runs.get("t", "r", {
+      signal: controller.signal,
+    });
+    while (server.requests.length === 0) await delay(5);
+    await delay(50);
+    controller.abort("a string reason");
+    expect(await rejection(pending)).toBe("a string reason");
+    await delay(100);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("abort() without a reason rejects with the signal's AbortError", async () => {
+    const server = await startServer(stallHeaders);
+    const controller = new AbortController();
+    const pending = clientFor(server).runs.get("t", "r", { signal: controller.signal });
+    while (server.requests.length === 0) await delay(5);
+    controller.abort();
+    const error = await rejection(pending);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as DOMException).name).toBe("AbortError");
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    const server = await startServer();
+    const client = clientFor(server);
+    const reason = new Stop("before");
+    const signal = AbortSignal.abort(reason);
+    expect(await rejection(client.runs.cancel("t", "r", { signal }))).toBe(reason);
+    expect(await rejection(client.runs.get("t", "r", { signal }))).toBe(reason);
+    expect(await rejection(client.runs.list("t", { signal }).all())).toBe(reason);
+    await delay(50);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a signal that never fires changes nothing", async () => {
+    const server = await startServer(sequence(status(503), okRun()));
+    const run = await clientFor(server).runs.cancel("t", "r", {
+      signal: new AbortController().signal,
+    });
+    expect(run.id).toBe("r");
+    expect(server.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { threadRunFromWire, threadRunToWire, WireShapeError } from "../../generated/model.js";
+import { exampleRuns } from "./support.js";
+
+const runs = exampleRuns();
+const clone = <T>(v: T): T => structuredClone(v);
+const firstRun = (): Record<string, unknown> => {
+  const [first] = runs;
+  if (!first) throw new Error("the spec has no example run");
+  return first[1];
+};
+
+describe("the generated converters", () => {
+  it("finds the spec's example runs", () => {
+    // cancelling, completed, requires_action, json_schema, and the list page's runs.
+    expect(runs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(runs)("round-trips %s exactly (wire -> model -> wire)", (_name, wire) => {
+    const before = clone(wire);
+    const model = threadRunFromWire(wire);
+    expect(threadRunToWire(model)).toStrictEqual(before);
+    // Converting never mutates its input.
+    expect(wire).toStrictEqual(before);
+  });
+
+  it.each(runs)("round-trips %s exactly (model -> wire -> model)", (_name, wire) => {
+    const model = threadRunFromWire(clone(wire));
+    expect(threadRunFromWire(threadRunToWire(model))).toStrictEqual(model);
+  });
+
+  it.each(runs)("turns every timestamp of %s into a Date right to the second", (_name, wire) => {
+    const model = threadRunFromWire(clone(wire));
+    const pairs = [
+      ["created_at", model.createdAt],
+      ["expires_at", model.expiresAt],
+      ["started_at", model.startedAt],
+      ["cancelled_at", model.cancelledAt],
+      ["failed_at", model.failedAt],
+      ["completed_at", model.completedAt],
+    ] as const;
+    for (const [key, date] of pairs) {
+      const seconds = wire[key];
+      if (seconds === null || seconds === undefined) expect(date).toBeNull();
+      else expect(date).toEqual(new Date((seconds as number) * 1000));
+    }
+  });
+
+  it("reads 1699076126 as 2023-11-04T05:35:26.000Z, and writes it back as seconds", () => {
+    const [, wire] = runs.find(([, r]) => r["created_at"] === 1699076126) ?? [];
+    expect(wire, "an example with created_at 1699076126").toBeDefined();
+    const model = threadRunFromWire(clone(wire));
+    expect(model.createdAt.toISOString()).toBe("2023-11-04T05:35:26.000Z");
+    expect(threadRunToWire(model).created_at).toBe(1699076126);
+  });
+
+  it("never renames user data: metadata keys, function parameters, JSON schemas", () => {
+    const all = runs.map(([, r]) => threadRunFromWire(clone(r)));
+    const metadata = all.find((r) => r.metadata && "user_id" in r.metadata)?.metadata;
+    expect(metadata, "an example with metadata.user_id").toBeDefined();
+    expect(Object.keys(metadata ?? {})).toContain("user_id");
+
+    const fn = all.flatMap((r) => r.tools).find((t) => t.type === "function");
+    expect(fn, "an example with a function tool").toBeDefined();
+    const params = JSON.stringify(fn?.type === "function" ? fn.function.parameters : null);
+    const wireFn = runs
+      .flatMap(([, r]) => r["tools"] as { type: string; function?: { parameters?: unknown } }[])
+      .find((t) => t.type === "function");
+    expect(params).toContain('"order_id"'); // snake_case property names survive
+    expect(params).toBe(JSON.stringify(wireFn?.function?.parameters)); // byte-identical
+
+    const format = all.map((r) => r.responseFormat).find((f) => typeof f === "object" && f?.type === "json_schema");
+    expect(format, "an example with a json_schema response format").toBeDefined();
+    const schema = format && typeof format === "object" && format.type === "json_schema" ? format.jsonSchema.schema : null;
+    const [, source] = runs.find(([, r]) => (r["response_format"] as { type?: string })?.type === "json_schema") ?? [];
+    const wireSchema = (source?.["response_format"] as { json_schema: { schema: unknown } }).json_schema.schema;
+    expect(JSON.stringify(schema)).toBe(JSON.stringify(wireSchema));
+  });
+
+  it("keeps fields, enum values and tool variants it does not know", () => {
+    const base = firstRun();
+    const wire = {
+      ...clone(base),
+      status: "paused_for_review",
+      brand_new_field: { nested_key: [1, 2] },
+      tools: [{ type: "browser", browser: { max_pages: 3 } }, { type: "code_interpreter" }],
+    } as Record<string, unknown>;
+    const model = threadRunFromWire(clone(wire));
+    expect(model.status).toBe("paused_for_review");
+    expect((model as unknown as Record<string, unknown>)["brand_new_field"]).toEqual({ nested_key: [1, 2] });
+    expect(model.tools[0]).toEqual({ type: "browser", browser: { max_pages: 3 } });
+    expect(threadRunToWire(model)).toStrictEqual(wire);
+  });
+
+  it("reads a missing optional nullable field as null", () => {
+    const base = firstRun();
+    const wire = clone(base);
+    delete wire["temperature"];
+    delete wire["tool_resources"];
+    delete wire["required_action"];
+    const model = threadRunFromWire(wire);
+    expect(model.temperature).toBeNull();
+    expect(model.toolResources).toBeNull();
+    expect(model.requiredAction).toBeNull();
+  });
+
+  it.each([
+    ["created_at", "abc", 'created_at: expected integer seconds, got "abc"'],
+    ["created_at", null, "created_at: expected integer seconds, got null"],
+    ["cancelled_at", Number.NaN, "cancelled_at: expected integer seconds, got NaN"],
+    ["id", 42, "id: expected a string, got 42"],
+    ["tools", "none", "tools: expected an array"],
+  ])("names the field when %s is %o", (key, value, message) => {
+    const base = firstRun();
+    const wire = { ...clone(base), [key]: value };
+    expect(() => threadRunFromWire(wire)).toThrow(WireShapeError);
+    expect(() => threadRunFromWire(wire)).toThrow(message);
+  });
+
+  it("names a nested field with its path", () => {
+    const [, base] = runs.find(([, r]) => Array.isArray(r["tools"]) && (r["tools"] as unknown[]).length > 1) ?? [];
+    const wire = clone(base) as Record<string, unknown>;
+    (wire["tools"] as unknown[])[1] = "not a tool";
+    try {
+      threadRunFromWire(wire);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(WireShapeError);
+      expect((error as WireShapeError).path).toBe("tools[1]");
+    }
+  });
+
+  it("refuses an invalid Date on the way out, naming the field", () => {
+    const base = firstRun();
+    const model = threadRunFromWire(clone(base));
+    expect(() => threadRunToWire({ ...model, createdAt: new Date(Number.NaN) })).toThrow(/createdAt: expected a valid Date/);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * What `npm pack` puts in the tarball: what a user needs (dist/, the spec, README, CHANGELOG,
+ * package.json) and nothing else (no tests, fixtures, scripts, bench, TypeScript sources).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cliPresent, ensureBuilt, npmEnv, repoRoot, runOk } from "./helpers.js";
+
+interface PackFile {
+  path: string;
+  size: number;
+  mode: number;
+}
+
+interface PackReport {
+  name: string;
+  version: string;
+  size: number;
+  unpackedSize: number;
+  files: PackFile[];
+}
+
+let report: PackReport;
+let paths: string[];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  const { stdout } = await runOk("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    env: npmEnv,
+  });
+  report = (JSON.parse(stdout) as PackReport[])[0]!;
+  paths = report.files.map((file) => file.path).sort();
+  console.log(
+    `npm pack: ${paths.length} files, ${(report.size / 1024).toFixed(1)} KiB packed, ` +
+      `${(report.unpackedSize / 1024).toFixed(1)} KiB unpacked`,
+  );
+}, 300_000);
+
+describe("npm pack", () => {
+  it("contains exactly the expected top-level paths", () => {
+    const topLevel = [...new Set(paths.map((file) => file.split("/")[0]!))].sort();
+    // npm always adds README* and LICENSE* when they exist; README.md is listed in `files`.
+    const expected = ["CHANGELOG.md", "dist", "package.json", "spec"];
+    if (existsSync(path.join(repoRoot, "README.md"))) expected.push("README.md");
+    if (existsSync(path.join(repoRoot, "LICENSE"))) expected.push("LICENSE");
+    expect(topLevel).toEqual(expected.sort());
+    expect(paths.filter((file) => file.startsWith("spec/"))).toEqual(["spec/openapi.yaml"]);
+    expect([...new Set(paths.filter((f) => f.startsWith("dist/")).map(dir2))].sort()).toEqual([
+      "dist/generated",
+      "dist/src",
+    ]);
+  });
+
+  it("contains no tests, fixtures, scripts, benchmarks or TypeScript sources", () => {
+    const offending = paths.filter(
+      (file) =>
+        /(^|\/)(test|tests|__tests__|fixtures|scripts|bench|coverage|\.ci)\//.test(file) ||
+        /\.(test|spec|test-d)\.[cm]?[jt]s$/.test(file) ||
+        /\.tgz$/.test(file) ||
+        (/\.[cm]?ts$/.test(file) && !/\.d\.[cm]?ts$/.test(file)),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it("ships JavaScript, declarations and a source map for every module", () => {
+    const js = paths.filter((file) => file.endsWith(".js"));
+    expect(js.length).toBeGreaterThan(10);
+    for (const file of js) {
+      expect(paths, `declarations for ${file}`).toContain(file.replace(/\.js$/, ".d.ts"));
+      expect(paths, `source map for ${file}`).toContain(`${file}.map`);
+    }
+    const other = paths.filter(
+      (file) => file.startsWith("dist/") && !/\.(js|d\.ts|js\.map)$/.test(file),
+    );
+    expect(other).toEqual([]);
+  });
+
+  it("contains every entry point named in package.json", () => {
+    for (const entry of [
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "dist/src/testing/index.js",
+      "dist/src/testing/index.d.ts",
+    ]) {
+      expect(paths).toContain(entry);
+    }
+  });
+
+  it.skipIf(!cliPresent())("contains the executable threadrun bin", () => {
+    const bin = report.files.find((file) => file.path === "dist/src/cli/main.js");
+    expect(bin, "dist/src/cli/main.js").toBeDefined();
+    expect(bin!.mode & 0o111, "bin is executable").not.toBe(0);
+  });
+});
+
+function dir2(file: string): string {
+  return file.split("/").slice(0, 2).join("/");
+}
