@@ -119,7 +119,7 @@ export async function* cancelMany<Item extends CancelItem>(
           return;
         }
         const item = next.value;
-        await deliver(await cancelOne(runs, item, requestOptions, pacer));
+        await deliver(await cancelOne(runs, item, requestOptions));
       }
     } finally {
       running--;
@@ -152,12 +152,10 @@ async function cancelOne<Item extends CancelItem>(
   runs: Runs,
   item: Item,
   options: RequestOptions,
-  pacer: Pacer,
 ): Promise<CancelResult<Item>> {
   try {
     if (typeof item !== "object" || item === null) throw new TypeError("each item must be an object { threadId, runId }");
     const run = await runs.cancel(item.threadId, item.runId, options);
-    pacer.succeeded();
     return { item, ok: true, run };
   } catch (error) {
     // A run that had already ended is stopped, which is what a bulk cancel is for.

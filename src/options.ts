@@ -95,6 +95,11 @@ export interface ResolvedOptions {
   /** The query every request carries (`api-version`, and any query of the base URL), or "". */
   baseQuery: string;
   apiKey: ApiKey | null;
+  /**
+   * The caller's `headers` named `Authorization` (to set it or, with `null`, to remove it): the
+   * caller's header wins over `apiKey`.
+   */
+  authorizationFromHeaders: boolean;
   /** Lower-cased header names. */
   headers: Record<string, string>;
   fetch: typeof fetch | undefined;
@@ -109,7 +114,12 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("createClient: options must be an object");
   }
-  const apiKey = options.apiKey === undefined ? env("OPENAI_API_KEY") : options.apiKey;
+  const authorizationFromHeaders =
+    typeof options.headers === "object" &&
+    options.headers !== null &&
+    Object.keys(options.headers).some((name) => name.toLowerCase() === "authorization");
+  let apiKey = options.apiKey === undefined ? env("OPENAI_API_KEY") : options.apiKey;
+  if (apiKey === undefined && authorizationFromHeaders) apiKey = null;
   if (apiKey === undefined || apiKey === "") {
     throw new TypeError(
       "createClient: apiKey is missing: pass { apiKey } or set OPENAI_API_KEY (apiKey: null sends no credential)",
@@ -118,6 +128,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (apiKey !== null && typeof apiKey !== "string" && typeof apiKey !== "function") {
     throw new TypeError("createClient: apiKey must be a string, a function returning one, or null");
   }
+  if (typeof apiKey === "string") apiKey = checkCredential(apiKey, "createClient: apiKey");
 
   const rawBase = options.baseUrl ?? env("OPENAI_BASE_URL") ?? defaultBaseUrl;
   let url: URL;
@@ -151,6 +162,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
     baseQuery: query.toString(),
     apiKey,
+    authorizationFromHeaders,
     headers,
     fetch: options.fetch,
     timeoutMs: positive(options.timeoutMs, 60_000, "timeoutMs"),
@@ -161,6 +173,25 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
       maxRetryAfterMs: positive(options.maxRetryAfterMs, 60_000, "maxRetryAfterMs", true),
     },
   };
+}
+
+/**
+ * Checks that a key or token can be sent as a header value, and returns it without surrounding
+ * whitespace (a key read from a file often ends in a line break; fetch would drop it too). A line
+ * break, control character or non-ASCII character inside it (a pasted typographic quote, say) is a
+ * TypeError that says where, never what: fetch's own error would quote the whole header, key included.
+ */
+export function checkCredential(value: string, label: string): string {
+  const token = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  if (token === "") throw new TypeError(`${label}: the key is empty (expected a non-empty string)`);
+  const bad = token.search(/[^\x20-\x7e\t]/);
+  if (bad !== -1) {
+    throw new TypeError(
+      `${label}: the key has a character that cannot be sent in an HTTP header at index ${bad} ` +
+        `(a line break, control character or non-ASCII character); the key is not shown`,
+    );
+  }
+  return token;
 }
 
 /** Copies headers in lower case; `null` deletes. Shared by client and per-call headers. */

@@ -1,69 +1,94 @@
 /**
  * The shared pacer of a bulk cancel: one per `cancelMany` call, consulted by every worker before
  * every attempt. A 429 pauses every worker (for the wait the server asked), and the pacer learns
- * the server's rate from how many requests succeeded while it was saturated, then spaces requests
- * at that rate and probes upwards slowly. So the workers together stay near the limit instead of
- * each one discovering it by being refused.
+ * the server's rate, then spaces requests at that rate and probes upwards slowly. So the workers
+ * together stay near the limit instead of each one discovering it by being refused.
+ *
+ * How the rate is learned: a rate-limited server (a token bucket, a sliding window) has no
+ * capacity left at the moment it answers 429. Between two such moments it admitted exactly what
+ * it generated, so the requests it admitted in between, divided by the time between them, is its
+ * rate, whatever the client did meanwhile, as long as the window is short enough that the bucket
+ * could not fill up and overflow. Admitted means any answer but a 429 (a 400, a 5xx or a reset
+ * after the front door used up capacity too), not only successful cancels.
  */
 import { sleep } from "./sleep.js";
 
-/** The shortest window over which a rate is measured: shorter ones are too noisy. */
-const MIN_WINDOW_MS = 250;
-/** How much faster the pacer tries after a quiet second. */
-const PROBE_FACTOR = 1.03;
+/** Fewer admitted requests than this in a window is too noisy to measure a rate from... */
+const MIN_SAMPLES = 50;
+/** ...unless the window lasted this long; and no window is shorter than MIN_WINDOW_MS. */
+const ENOUGH_WINDOW_MS = 250;
+const MIN_WINDOW_MS = 20;
+/** Past this, the server's bucket may have filled and overflowed: the count says too little. */
+const MAX_WINDOW_MS = 2_000;
+/** 429s this close to the last slow-down were already in flight: one event, not several. */
+const SAME_EVENT_MS = 50;
+/** The pacer runs this far below a measured rate, so the server's bucket refills a little. */
+const MARGIN = 0.97;
+/** How much faster the pacer tries, every PROBE_EVERY_MS, once no 429 came for QUIET_MS. */
+const PROBE_FACTOR = 1.1;
+const PROBE_EVERY_MS = 250;
+const QUIET_MS = 1_000;
 
 export class Pacer {
-  /** Requests per second, or Infinity until the first 429. */
+  /** Requests per second, or Infinity until the first rate measurement. */
   rate = Number.POSITIVE_INFINITY;
-  private nextStart = 0;
-  private pausedUntil = 0;
-  private windowStart = -1;
-  private windowSuccesses = 0;
-  private lastLimited = 0;
-  private lastProbe = 0;
   /** 429 answers seen. */
   rateLimited = 0;
+  private nextStart = 0;
+  private pausedUntil = 0;
+  /** Attempts started minus 429s: the requests the server let through. */
+  private admitted = 0;
+  private windowStart = -1;
+  private windowAdmitted = 0;
+  private lastSlowDown = Number.NEGATIVE_INFINITY;
+  private lastLimited = Number.NEGATIVE_INFINITY;
+  private lastProbe = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** Waits for this request's slot. */
   take(signal?: AbortSignal): Promise<void> | undefined {
     const now = this.now();
+    this.admitted++;
     const start = Math.max(now, this.pausedUntil, this.nextStart);
-    this.nextStart = Number.isFinite(this.rate) ? start + 1000 / this.rate : start;
-    return start > now ? sleep(start - now, signal) : undefined;
-  }
-
-  /** A request succeeded. */
-  succeeded(): void {
-    this.windowSuccesses++;
-    if (!Number.isFinite(this.rate)) return;
-    const now = this.now();
-    if (now - this.lastLimited > 1000 && now - this.lastProbe > 1000) {
-      this.rate *= PROBE_FACTOR;
-      this.lastProbe = now;
+    if (!Number.isFinite(this.rate)) {
+      this.nextStart = start;
+    } else {
+      // Probe only while the pacer is what holds requests back: raising a rate the workers do
+      // not even reach would teach nothing and overshoot later.
+      if (start > now && now - this.lastLimited >= QUIET_MS && now - this.lastProbe >= PROBE_EVERY_MS) {
+        this.rate *= PROBE_FACTOR;
+        this.lastProbe = now;
+      }
+      this.nextStart = start + 1000 / this.rate;
     }
+    return start > now ? sleep(start - now, signal) : undefined;
   }
 
   /** A 429 came back; the server asked to wait `waitMs`. */
   limited(waitMs: number): void {
     const now = this.now();
     this.rateLimited++;
+    this.admitted--;
     this.lastLimited = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-    if (this.windowStart < 0) {
-      // The first 429 ends the initial burst; measuring starts here.
-      this.windowStart = now;
-      this.windowSuccesses = 0;
-      return;
-    }
+    if (now - this.lastSlowDown < SAME_EVENT_MS) return;
+
     const elapsed = now - this.windowStart;
-    if (elapsed < MIN_WINDOW_MS) return;
-    // While refused, the successes per second are the server's rate.
-    const observed = (this.windowSuccesses * 1000) / elapsed;
-    if (observed > 0) this.rate = Number.isFinite(this.rate) ? Math.min(this.rate, observed) : observed;
-    else this.rate = Number.isFinite(this.rate) ? this.rate / 2 : 1;
+    const samples = this.admitted - this.windowAdmitted;
+    if (this.windowStart >= 0 && elapsed >= MIN_WINDOW_MS && elapsed <= MAX_WINDOW_MS) {
+      if (samples < MIN_SAMPLES && elapsed < ENOUGH_WINDOW_MS) return; // keep measuring
+      if (samples > 0) this.rate = Math.max(1, ((samples * 1000) / elapsed) * MARGIN);
+      else if (Number.isFinite(this.rate)) this.rate = Math.max(1, this.rate / 2);
+    } else if (Number.isFinite(this.rate) && this.windowStart >= 0 && elapsed > MAX_WINDOW_MS) {
+      // A long quiet stretch then a 429: the last probe went too far. Step back, measure anew.
+      this.rate = Math.max(1, this.rate / PROBE_FACTOR);
+    } else if (this.windowStart >= 0) {
+      return; // a window shorter than MIN_WINDOW_MS: keep measuring
+    }
+    // This 429 starts the next window: the server has no capacity left right now.
     this.windowStart = now;
-    this.windowSuccesses = 0;
+    this.windowAdmitted = this.admitted;
+    this.lastSlowDown = now;
   }
 }

@@ -8,7 +8,14 @@ import { ConnectionError } from "./errors/connection-error.js";
 import { errorFromResponse } from "./errors/from-response.js";
 import { InvalidResponseError, type ResponseContext } from "./errors/invalid-response-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
-import { count, mergeHeaders, positive, type RequestOptions, type ResolvedOptions } from "./options.js";
+import {
+  checkCredential,
+  count,
+  mergeHeaders,
+  positive,
+  type RequestOptions,
+  type ResolvedOptions,
+} from "./options.js";
 import type { ResponseInfo } from "./response-info.js";
 import { decideRetry, type RetryPolicy } from "./retry.js";
 import { sleep } from "./sleep.js";
@@ -49,17 +56,21 @@ interface Attempted {
   text: string;
   attempts: number;
   retryAfterMs: number | null;
+  /** The credential the final attempt sent, to keep it out of errors built from the answer. */
+  credential: string | undefined;
 }
 
 const noop = () => {};
 
 export function createTransport(resolved: ResolvedOptions): Transport {
   // The credential lives only in this closure: never on the client, an error or a log line.
-  const { apiKey, baseQuery } = resolved;
+  // A caller's own Authorization header (or its removal) wins over the key.
+  const { baseQuery } = resolved;
+  const apiKey = resolved.authorizationFromHeaders ? null : resolved.apiKey;
   const basePath = new URL(resolved.baseUrl).pathname.replace(/\/$/, "");
   const staticHeaders: Record<string, string> =
     typeof apiKey === "string"
-      ? { ...resolved.headers, authorization: `Bearer ${apiKey}` }
+      ? { authorization: `Bearer ${apiKey}`, ...resolved.headers }
       : { ...resolved.headers };
   const doFetch: typeof fetch = (input, init) => (resolved.fetch ?? globalThis.fetch)(input, init);
 
@@ -70,7 +81,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       if (typeof token !== "string" || token === "") {
         throw new TypeError("apiKey: the credential function returned no token (expected a non-empty string)");
       }
-      headers = { ...staticHeaders, authorization: `Bearer ${token}` };
+      headers = { ...staticHeaders, authorization: `Bearer ${checkCredential(token, "apiKey")}` };
     }
     if (extra !== undefined) {
       headers = { ...headers };
@@ -103,7 +114,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw signal.reason;
       if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
-      const init = makeInit(await headersFor(options?.headers));
+      const headers = await headersFor(options?.headers);
+      const credential = credentialIn(headers);
+      const init = makeInit(headers);
       let result: { response: Response; text: string };
       try {
         result = await attemptOnce(doFetch, url, init, timeoutMs, signal, method, label);
@@ -117,12 +130,14 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         continue;
       }
       const { response } = result;
-      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null };
+      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null, credential };
       const decision = decideRetry({ kind: "status", status: response.status, headers: response.headers }, retries, retry);
       if (response.status === 429) {
         hooks?.onRateLimited?.(decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs));
       }
-      if (!decision.retry) return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs };
+      if (!decision.retry) {
+        return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs, credential };
+      }
       await sleep(decision.delayMs, signal);
     }
   }
@@ -135,7 +150,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       const suffix = query ? `${call.path}?${query}` : call.path;
       const url = resolved.baseUrl + suffix;
       const label = basePath + suffix;
-      const { response, text, attempts, retryAfterMs } = await execute(
+      const { response, text, attempts, retryAfterMs, credential } = await execute(
         call.method,
         url,
         label,
@@ -151,7 +166,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       );
       const { status, headers } = response;
       if (!response.ok) {
-        const error = errorFromResponse(status, headers, text, call.method, label, retryAfterMs);
+        // A proxy's error page may echo the request's headers: never let the credential through.
+        const safe = redact(text, credential);
+        const error = errorFromResponse(status, headers, safe, call.method, label, retryAfterMs);
         error.attempts = attempts;
         throw error;
       }
@@ -161,7 +178,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       try {
         body = JSON.parse(text);
       } catch (cause) {
-        const excerpt = text.replace(/\s+/g, " ").trim().slice(0, 80);
+        const excerpt = redact(text, credential).replace(/\s+/g, " ").trim().slice(0, 80);
         throw new InvalidResponseError(
           text.trim() === "" ? "the body is empty, expected JSON" : `the body is not JSON: ${JSON.stringify(excerpt)}`,
           { field: null, response: context, cause },
@@ -262,6 +279,18 @@ function attemptOnce(
         if (settle()) reject(new ConnectionError(method, url, error));
       });
   });
+}
+
+/** The secret part of an Authorization header (`Bearer <this>`), if any. */
+function credentialIn(headers: Record<string, string>): string | undefined {
+  const value = headers["authorization"]?.trim();
+  if (!value) return undefined;
+  const space = value.indexOf(" ");
+  return space === -1 ? value : value.slice(space + 1).trim() || undefined;
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret !== undefined && text.includes(secret) ? text.split(secret).join("[redacted]") : text;
 }
 
 const decoder = new TextDecoder();

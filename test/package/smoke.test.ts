@@ -169,6 +169,9 @@ const azure = createClient({
   apiVersion: "2025-05-01",
   apiKey: async () => "entra-token",
 });
+// Proves the types resolved (not \`any\`) and exactOptionalPropertyTypes is on.
+// @ts-expect-error apiVersion is optional, but not \`undefined\`
+createClient({ apiKey: "sk-test", apiVersion: undefined });
 
 export async function stop(threadId: string, runId: string): Promise<ThreadRun["status"]> {
   try {

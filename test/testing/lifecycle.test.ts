@@ -255,7 +255,7 @@ describe("run lifecycle", () => {
     expect(stored.status).toBe("queued");
     expect(stored.metadata).toEqual({ k: "v" });
     expect(stored.tools).toEqual([{ type: "code_interpreter" }]);
-    stored.tools.push({ type: "function" });
+    stored.tools.push({ type: "function", function: { name: "f" } });
     expect(server.run(created.thread_id, created.id)!.tools).toHaveLength(1);
   });
 

@@ -1,0 +1,1 @@
+import "/work/main/bench/.cold-20838/threadrun.mjs";

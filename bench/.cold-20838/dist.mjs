@@ -1,0 +1,1 @@
+import "/work/main/dist/src/index.js";
