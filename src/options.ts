@@ -8,7 +8,10 @@ import type { RetryPolicy } from "./retry.js";
 /** A credential: a string, or a function called before every attempt (for expiring tokens). */
 export type ApiKey = string | (() => string | Promise<string>);
 
-/** Options of {@link createClient}. */
+/**
+ * Options of {@link createClient}. `undefined` means the default, so values read from the
+ * environment can be passed as they are.
+ */
 export interface ClientOptions {
   /**
    * The API key or bearer token, sent as `Authorization: Bearer …`. A function is called before
@@ -16,76 +19,76 @@ export interface ClientOptions {
    * `Authorization` header (a local server without auth).
    * @default process.env.OPENAI_API_KEY (where `process` exists); required otherwise
    */
-  apiKey?: ApiKey | null;
+  apiKey?: ApiKey | null | undefined;
   /**
    * The API root, without a trailing slash needed: `https://api.openai.com/v1`, an Azure AI
    * Agents project endpoint, or any compatible server.
    * @default process.env.OPENAI_BASE_URL, else "https://api.openai.com/v1"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Sent as the `api-version` query parameter on every request (Azure AI Agents), for example
    * `"2025-05-01"`.
    * @default undefined (not sent)
    */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /**
    * Headers for every request. They override the defaults (`OpenAI-Beta: assistants=v2`,
    * `Accept: application/json`); `null` removes a default header.
    * @default {}
    */
-  headers?: Record<string, string | null>;
+  headers?: Record<string, string | null> | undefined;
   /**
    * The `fetch` to use, for a proxy agent, a test double or tracing.
    * @default globalThis.fetch, looked up at each request
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Retries after the first attempt, on 408, 409, 429, 5xx (500, 502, 503, 504), timeouts and
    * connection errors. Cancels are retried too: a retried cancel never reports a failure for a
    * cancel that landed.
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * The time limit of one attempt, headers and body together, in ms.
    * @default 60000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * The first backoff delay in ms; it doubles with each retry, with up to 25% jitter.
    * @default 500
    */
-  retryBaseDelayMs?: number;
+  retryBaseDelayMs?: number | undefined;
   /**
    * The longest backoff delay in ms.
    * @default 8000
    */
-  retryMaxDelayMs?: number;
+  retryMaxDelayMs?: number | undefined;
   /**
    * The longest wait a server may ask for with `Retry-After` / `retry-after-ms` that is waited
    * out. A longer one fails the request at once with a {@link RateLimitError} that carries it.
    * @default 60000
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
 }
 
 /** Options of one call; they override the client's. */
 export interface RequestOptions {
   /** Aborts the call, including its retries and backoff sleeps. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The time limit of one attempt in ms.
    * @default the client's `timeoutMs`
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Retries after the first attempt.
    * @default the client's `maxRetries`
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call; `null` removes one. */
-  headers?: Record<string, string | null>;
+  headers?: Record<string, string | null> | undefined;
 }
 
 /** The options after defaults and checks: what the transport reads. */

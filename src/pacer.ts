@@ -58,7 +58,7 @@ export class Pacer {
       // not even reach would teach nothing and overshoot later.
       if (start > now && now - this.lastLimited >= QUIET_MS && now - this.lastProbe >= PROBE_EVERY_MS) {
         this.rate *= PROBE_FACTOR;
-        this.lastProbe = now;
+        this.lastProbe = now; if (process.env.PDEBUG) console.error("probe", Math.round(now), Math.round(this.rate));
       }
       this.nextStart = start + 1000 / this.rate;
     }
@@ -86,6 +86,7 @@ export class Pacer {
     } else if (this.windowStart >= 0) {
       return; // a window shorter than MIN_WINDOW_MS: keep measuring
     }
+    if (process.env.PDEBUG) console.error("cut", this.rateLimited, Math.round(now), Math.round(elapsed), samples, Math.round(this.rate));
     // This 429 starts the next window: the server has no capacity left right now.
     this.windowStart = now;
     this.windowAdmitted = this.admitted;

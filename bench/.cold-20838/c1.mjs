@@ -1,1 +1,0 @@
-import "/work/main/bench/.cold-20838/threadrun.mjs";

@@ -1,1 +1,0 @@
-import "/work/main/dist/src/index.js";
