@@ -18,9 +18,28 @@ interface Outcome {
   rateLimited: number;
   failed: number;
   ok: number;
+  errors: Map<string, number>;
 }
 
-type Runner = (url: string, items: RunRef[]) => Promise<{ ok: number; failed: number }>;
+interface RunnerOutcome {
+  ok: number;
+  failed: number;
+  /** Why items failed: error description → count. */
+  errors: Map<string, number>;
+}
+
+type Runner = (url: string, items: RunRef[]) => Promise<RunnerOutcome>;
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const status = (error as { status?: unknown }).status;
+  return `${error.name}${typeof status === "number" ? ` ${status}` : ""}: ${error.message.slice(0, 100)}`;
+}
+
+function tally(errors: Map<string, number>, error: unknown): void {
+  const key = describeError(error);
+  errors.set(key, (errors.get(key) ?? 0) + 1);
+}
 
 const runners: { name: string; run: Runner }[] = [
   {
@@ -29,11 +48,15 @@ const runners: { name: string; run: Runner }[] = [
       const client = createClient({ apiKey: API_KEY, baseUrl: url });
       let ok = 0;
       let failed = 0;
+      const errors = new Map<string, number>();
       for await (const result of client.runs.cancelMany(items, { concurrency: 16 })) {
         if (result.ok) ok++;
-        else failed++;
+        else {
+          failed++;
+          tally(errors, result.error);
+        }
       }
-      return { ok, failed };
+      return { ok, failed, errors };
     },
   },
   {
@@ -41,10 +64,14 @@ const runners: { name: string; run: Runner }[] = [
     run: async (url, items) => {
       const client = new OpenAI({ apiKey: API_KEY, baseURL: url });
       const settled = await Promise.allSettled(
-        items.map((item) => client.beta.threads.runs.cancel(item.runId, { thread_id: item.threadId })),
+        items.map((item) =>
+          client.beta.threads.runs.cancel(item.runId, { thread_id: item.threadId }),
+        ),
       );
+      const errors = new Map<string, number>();
+      for (const s of settled) if (s.status === "rejected") tally(errors, s.reason);
       const ok = settled.filter((s) => s.status === "fulfilled").length;
-      return { ok, failed: settled.length - ok };
+      return { ok, failed: settled.length - ok, errors };
     },
   },
 ];
@@ -56,14 +83,17 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
   const ideal = (count / rate) * 1000;
   const outcomes: Outcome[] = [];
   for (const runner of runners) {
-    const server = await startServerChild({ apiKey: API_KEY, rateLimit: { requestsPerSecond: rate } });
+    const server = await startServerChild({
+      apiKey: API_KEY,
+      rateLimit: { requestsPerSecond: rate },
+    });
     try {
       const items = await server.createRuns(count, Math.ceil(count / 100));
       // Let the bucket fill up again after start-up, then count from zero.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       await server.resetStats();
       const start = process.hrtime.bigint();
-      const { ok, failed } = await runner.run(server.url, items);
+      const { ok, failed, errors } = await runner.run(server.url, items);
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
       const stats = await server.stats();
       const outcome = {
@@ -73,6 +103,7 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
         rateLimited: stats.rateLimited,
         failed,
         ok,
+        errors,
       };
       log(
         `bulk-cancel ${runner.name}: ${fmt(wallMs / 1000, 2)} s, ${stats.requests} requests, ` +
@@ -95,7 +126,7 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
     method:
       `${count} in-progress runs over ${Math.ceil(count / 100)} threads; the server's token bucket ` +
       `refills ${rate}/s with the default burst (= ${rate} tokens, full at the start). Ideal = ` +
-      `items / rate = ${fmt(ideal / 1000, 1)} s (the full bucket makes ${fmt(((count - rate) / rate), 1)} s ` +
+      `items / rate = ${fmt(ideal / 1000, 1)} s (the full bucket makes ${fmt((count - rate) / rate, 1)} s ` +
       "possible). One run per contender, each against a fresh server child process.",
     tables: [
       {
@@ -123,6 +154,12 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
       },
     ],
     notes: [
+      ...outcomes.flatMap((o) =>
+        [...o.errors.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([error, n]) => `${o.name}: ${n} item(s) failed with \`${error}\``),
+      ),
       "requests sent and 429s are the server's own counters (RunsServer.stats); 429s counts only the " +
         "rate limiter's refusals.",
     ],

@@ -50,10 +50,14 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
     // dist/ may be absent or being rebuilt by someone else: use it only if it imports cleanly.
     const distOk =
       existsSync(dist) &&
-      spawnSync(process.execPath, ["--input-type=module", "-e", `import ${JSON.stringify(dist)};`], {
-        cwd: root,
-        stdio: "ignore",
-      }).status === 0;
+      spawnSync(
+        process.execPath,
+        ["--input-type=module", "-e", `import ${JSON.stringify(dist)};`],
+        {
+          cwd: root,
+          stdio: "ignore",
+        },
+      ).status === 0;
     notes.push(
       "threadrun (bundle): src/index.ts bundled by esbuild into one .mjs (platform node, " +
         "dependencies external: openapi-fetch loads from node_modules as in an installed package).",
@@ -119,7 +123,13 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
     });
     const addedOf = (i: number) => summarize(times[i] as number[]).median - base;
     const importOf = (i: number) => summarize(imports[i] as number[]).median;
-    log(`cold-start: empty ${fmt(base, 1)} ms; ` + contenders.slice(1).map((c, i) => `${c.name} +${fmt(addedOf(i + 1), 1)}`).join(", "));
+    log(
+      `cold-start: empty ${fmt(base, 1)} ms; ` +
+        contenders
+          .slice(1)
+          .map((c, i) => `${c.name} +${fmt(addedOf(i + 1), 1)}`)
+          .join(", "),
+    );
     const ours = addedOf(1);
     const oursImport = importOf(1);
     const metrics: Record<string, number> = { emptyMs: base };

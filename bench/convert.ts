@@ -64,7 +64,9 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
   const sc = summarize(both);
   const sr = summarize(ratios);
   const convertOnly = summarize(both.map((c, i) => c - (parse[i] as number)));
-  log(`convert: parse ${fmt(sp.median)} µs, parse+convert ${fmt(sc.median)} µs, ${fmt(sr.median)}×`);
+  log(
+    `convert: parse ${fmt(sp.median)} µs, parse+convert ${fmt(sc.median)} µs, ${fmt(sr.median)}×`,
+  );
   return {
     name: "convert",
     title: "Conversion: JSON.parse of a 100-run page vs JSON.parse + runFromWire",

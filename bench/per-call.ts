@@ -149,7 +149,11 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
             ? Array.from({ length: n }, (_, i) => getPool[i % getPool.length] as RunRef)
             : server.createRuns(n, Math.ceil(n / 100));
         for (const c of all) {
-          await timeCalls((x) => c[op](x.threadId, x.runId), await refsFor(warmup), mode.concurrency);
+          await timeCalls(
+            (x) => c[op](x.threadId, x.runId),
+            await refsFor(warmup),
+            mode.concurrency,
+          );
         }
         const perCall = new Map<string, number[]>(all.map((c) => [c.name, []]));
         const ratios = new Map<string, number[]>(all.map((c) => [c.name, []]));
@@ -160,11 +164,7 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
           for (const c of rotate(all, round)) {
             const mine = refs.slice(slice * calls, (slice + 1) * calls);
             slice++;
-            const us = await timeCalls(
-              (x) => c[op](x.threadId, x.runId),
-              mine,
-              mode.concurrency,
-            );
+            const us = await timeCalls((x) => c[op](x.threadId, x.runId), mine, mode.concurrency);
             thisRound.set(c.name, us);
             perCall.get(c.name)?.push(us);
           }

@@ -76,9 +76,9 @@ function main(): void {
   const releasedText =
     values.released ??
     (
-      JSON.parse(
-        readFileSync(path.join(path.dirname(base), "release.json"), "utf8"),
-      ) as { version: string }
+      JSON.parse(readFileSync(path.join(path.dirname(base), "release.json"), "utf8")) as {
+        version: string;
+      }
     ).version;
   const versionText =
     values.version ??
@@ -87,7 +87,9 @@ function main(): void {
   const released = parseVersion(releasedText);
   const version = parseVersion(versionText);
   if (compare(version, released) < 0) {
-    console.error(`spec diff: package version ${versionText} is older than the released ${releasedText}`);
+    console.error(
+      `spec diff: package version ${versionText} is older than the released ${releasedText}`,
+    );
     process.exit(1);
   }
 
@@ -133,7 +135,9 @@ function main(): void {
       const where = verdict.location
         ? `${path.relative(repoRoot, path.resolve(repoRoot, verdict.location.file ?? ""))}:${verdict.location.line ?? 0}:${verdict.location.col ?? 0}: `
         : "";
-      console.log(`  ${verdict.impact ?? change.impact ?? "?"}  ${where}${verdict.message ?? verdict.ruleId}`);
+      console.log(
+        `  ${verdict.impact ?? change.impact ?? "?"}  ${where}${verdict.message ?? verdict.ruleId}`,
+      );
     }
   }
   const ms = Math.round(performance.now() - started);

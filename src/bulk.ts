@@ -17,8 +17,7 @@ export interface CancelItem {
 
 /** The outcome of one item: the run as the server answered, or the error. */
 export type CancelResult<Item extends CancelItem = CancelItem> =
-  | { item: Item; ok: true; run: ThreadRun }
-  | { item: Item; ok: false; error: unknown };
+  { item: Item; ok: true; run: ThreadRun } | { item: Item; ok: false; error: unknown };
 
 export interface CancelProgress {
   /** Items finished, failed ones included. */
@@ -34,7 +33,10 @@ export interface CancelManyOptions {
    * @default 16
    */
   concurrency?: number;
-  /** Stops taking new items; items in flight end with the signal's reason as their error. */
+  /**
+   * Stops taking new items; items in flight end with the signal's reason as their error, and once
+   * their results are out the iteration throws the reason.
+   */
   signal?: AbortSignal;
   /** Called after each item, with the counts so far. */
   onProgress?: (progress: CancelProgress) => void;
@@ -57,8 +59,14 @@ export async function* cancelMany<Item extends CancelItem>(
   if (concurrency < 1) throw new RangeError("concurrency must be at least 1");
   const maxRetries = count(options.maxRetries, 10, "maxRetries");
   const { signal, onProgress } = options;
-  if (items === null || typeof items !== "object" || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
-    throw new TypeError("items must be an array, an iterable or an async iterable of { threadId, runId }");
+  if (
+    items === null ||
+    typeof items !== "object" ||
+    !(Symbol.iterator in items || Symbol.asyncIterator in items)
+  ) {
+    throw new TypeError(
+      "items must be an array, an iterable or an async iterable of { threadId, runId }",
+    );
   }
   const total = Array.isArray(items) ? items.length : undefined;
 
@@ -67,7 +75,11 @@ export async function* cancelMany<Item extends CancelItem>(
     beforeAttempt: (s) => pacer.take(s),
     onRateLimited: (waitMs) => pacer.limited(waitMs),
   });
-  const requestOptions: RequestOptions = { ...options.request, maxRetries, ...(signal ? { signal } : {}) };
+  const requestOptions: RequestOptions = {
+    ...options.request,
+    maxRetries,
+    ...(signal ? { signal } : {}),
+  };
 
   const source: Iterator<Item> | AsyncIterator<Item> =
     Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
@@ -75,7 +87,9 @@ export async function* cancelMany<Item extends CancelItem>(
   let exhausted = false;
   /** Items are taken one at a time, even from an async source shared by all workers. */
   const pull = (): Promise<IteratorResult<Item>> => {
-    const next = pulling.then(() => (exhausted ? { done: true as const, value: undefined } : source.next()));
+    const next = pulling.then(() =>
+      exhausted ? { done: true as const, value: undefined } : source.next(),
+    );
     pulling = next.catch(() => {});
     return next;
   };
@@ -88,6 +102,8 @@ export async function* cancelMany<Item extends CancelItem>(
   let closed = false;
   let running = concurrency;
   let sourceError: { error: unknown } | undefined;
+  /** The source said it was done, or threw: nothing to close. */
+  let sourceEnded = false;
   let done = 0;
   let failed = 0;
   const highWater = concurrency * 2;
@@ -99,7 +115,8 @@ export async function* cancelMany<Item extends CancelItem>(
     onProgress?.({ done, failed, total });
     wakeConsumer?.();
     // Back-pressure: a slow consumer holds the workers, so memory stays flat.
-    while (ready.length >= highWater && !closed) await new Promise<void>((r) => blockedWorkers.push(r));
+    while (ready.length >= highWater && !closed)
+      await new Promise<void>((r) => blockedWorkers.push(r));
   };
 
   const worker = async () => {
@@ -111,11 +128,14 @@ export async function* cancelMany<Item extends CancelItem>(
           next = await pull();
         } catch (error) {
           sourceError ??= { error };
-          exhausted = true;
+          exhausted = sourceEnded = true;
           return;
         }
         if (next.done) {
           exhausted = true;
+          // `exhausted` may also have been set by an abort or an early stop: then this `done` is
+          // the pull's own, and the source itself is still open.
+          if (!closed && !signal?.aborted) sourceEnded = true;
           return;
         }
         const item = next.value;
@@ -142,10 +162,23 @@ export async function* cancelMany<Item extends CancelItem>(
     exhausted = true;
     closed = true;
     wakeWorkers();
+    // A consumer that stopped early (break, throw) is not kept waiting for the items in flight;
+    // once the workers let go of the source, it is closed so that its `finally` blocks run.
+    void Promise.allSettled(workers).then(() => closeSource());
   }
   await Promise.all(workers);
   if (sourceError) throw sourceError.error;
   if (signal?.aborted) throw signal.reason;
+
+  function closeSource(): void {
+    if (sourceEnded) return;
+    sourceEnded = true;
+    try {
+      void Promise.resolve(source.return?.()).catch(() => {});
+    } catch {
+      // A source whose return() throws has nothing left to release.
+    }
+  }
 }
 
 async function cancelOne<Item extends CancelItem>(
@@ -154,7 +187,8 @@ async function cancelOne<Item extends CancelItem>(
   options: RequestOptions,
 ): Promise<CancelResult<Item>> {
   try {
-    if (typeof item !== "object" || item === null) throw new TypeError("each item must be an object { threadId, runId }");
+    if (typeof item !== "object" || item === null)
+      throw new TypeError("each item must be an object { threadId, runId }");
     const run = await runs.cancel(item.threadId, item.runId, options);
     return { item, ok: true, run };
   } catch (error) {

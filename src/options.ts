@@ -185,7 +185,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
  * TypeError that says where, never what: fetch's own error would quote the whole header, key included.
  */
 export function checkCredential(value: string, label: string): string {
-  const token = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  const token = value.replace(SURROUNDING_WHITESPACE, "");
   if (token === "") throw new TypeError(`${label}: the key is empty (expected a non-empty string)`);
   const bad = token.search(/[^\x20-\x7e\t]/);
   if (bad !== -1) {
@@ -206,11 +206,24 @@ export function mergeHeaders(
   if (extra === undefined) return;
   if (typeof extra !== "object" || extra === null) throw new TypeError(`${label} must be an object`);
   for (const [name, value] of Object.entries(extra)) {
+    if (!HEADER_NAME.test(name)) throw new TypeError(`${label}: ${JSON.stringify(name)} is not a valid header name`);
     if (value === null) delete into[name.toLowerCase()];
-    else if (typeof value === "string") into[name.toLowerCase()] = value;
-    else throw new TypeError(`${label}: header "${name}" must be a string or null`);
+    else if (typeof value !== "string") throw new TypeError(`${label}: header "${name}" must be a string or null`);
+    else if (!HEADER_VALUE.test(value.replace(SURROUNDING_WHITESPACE, ""))) {
+      // fetch's own error would quote the value, and header values are often secrets (`api-key`).
+      throw new TypeError(
+        `${label}: header "${name}" has a character that cannot be sent (a line break, control ` +
+          `character or one beyond Latin-1); the value is not shown`,
+      );
+    } else into[name.toLowerCase()] = value;
   }
 }
+
+/** An HTTP token (RFC 9110). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What fetch accepts once it has trimmed surrounding whitespace: no CR, LF, NUL or other controls. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const SURROUNDING_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 export function count(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;

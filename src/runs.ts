@@ -108,13 +108,16 @@ export class Runs {
 
     async function* pages(): AsyncIterableIterator<RunPage> {
       let after = options.after;
+      // Every cursor seen: a server that repeats one (or cycles through a few) would page forever.
+      const seen = new Set<string>();
       for (;;) {
         const query = after === undefined ? base : `${base}${base ? "&" : ""}after=${encodeURIComponent(after)}`;
         const answer = await transport.send({ method: "GET", path, query, options: requestOptions, hooks });
         const page = toPage(answer);
         yield page;
         if (!page.hasMore || page.data.length === 0) return;
-        if (page.lastId === null || page.lastId === after) {
+        if (after !== undefined) seen.add(after);
+        if (page.lastId === null || seen.has(page.lastId)) {
           throw new InvalidResponseError("has_more is true but last_id does not move the cursor on", {
             field: "last_id",
             response: answer.context,

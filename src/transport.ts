@@ -62,6 +62,9 @@ interface Attempted {
 
 const noop = () => {};
 
+/** setTimeout fires at once (with a warning) for a delay over 2^31 - 1 ms: clamp to that (~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function createTransport(resolved: ResolvedOptions): Transport {
   // The credential lives only in this closure: never on the client, an error or a log line.
   // A caller's own Authorization header (or its removal) wins over the key.
@@ -231,6 +234,8 @@ function attemptOnce(
   label: string,
 ): Promise<{ response: Response; text: string }> {
   return new Promise((resolve, reject) => {
+    // Aborted while the credential or a pacer was awaited: send nothing.
+    if (signal?.aborted) return reject(signal.reason);
     let done = false;
     let response: Response | undefined;
     // The body is read through our own reader: `response.text()` would lock the stream, and a
@@ -261,7 +266,7 @@ function attemptOnce(
       else if (reader) reader.cancel(error).catch(noop);
       else response?.body?.cancel(error).catch(noop);
       reject(error);
-    }, timeoutMs);
+    }, Math.min(timeoutMs, MAX_TIMER_MS));
     doFetch(url, init)
       .then((r) => {
         response = r;

@@ -49,6 +49,24 @@ interface WaitState {
   last: ThreadRun | undefined;
 }
 
+/** Checks the wait options and applies their defaults. */
+function waitSettings(options: WaitOptions): {
+  initial: number;
+  ceiling: number;
+  timeoutMs: number;
+} {
+  const initial = positive(options.intervalMs, 500, "intervalMs");
+  const ceiling = Math.max(initial, positive(options.maxIntervalMs, 5_000, "maxIntervalMs"));
+  const timeoutMs = positive(options.timeoutMs, 600_000, "timeoutMs");
+  if (options.onStatus !== undefined && typeof options.onStatus !== "function") {
+    throw new TypeError("onStatus must be a function");
+  }
+  if (options.request?.maxRetries !== undefined) {
+    count(options.request.maxRetries, 0, "request.maxRetries");
+  }
+  return { initial, ceiling, timeoutMs };
+}
+
 /** Polls until the run is terminal (or, for `terminal-or-action`, needs action). */
 export async function waitFor(
   runs: Runs,
@@ -57,14 +75,11 @@ export async function waitFor(
   options: WaitOptions,
   until: Settled,
   first?: ThreadRun,
+  startedAt: number = Date.now(),
 ): Promise<ThreadRun> {
-  const initial = positive(options.intervalMs, 500, "intervalMs");
-  const ceiling = Math.max(initial, positive(options.maxIntervalMs, 5_000, "maxIntervalMs"));
-  const timeoutMs = positive(options.timeoutMs, 600_000, "timeoutMs");
+  const { initial, ceiling, timeoutMs } = waitSettings(options);
   const { signal, onStatus } = options;
-  if (onStatus !== undefined && typeof onStatus !== "function") throw new TypeError("onStatus must be a function");
-  if (options.request?.maxRetries !== undefined) count(options.request.maxRetries, 0, "request.maxRetries");
-  const deadline = Date.now() + timeoutMs;
+  const deadline = startedAt + timeoutMs;
   const state: WaitState = { last: undefined };
   let interval = initial;
   let status: RunStatus | undefined;
@@ -75,7 +90,10 @@ export async function waitFor(
     if (run === undefined) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timedOut(runId, timeoutMs, state.last);
-      const requestTimeout = Math.min(options.request?.timeoutMs ?? Number.POSITIVE_INFINITY, remaining);
+      const requestTimeout = Math.min(
+        options.request?.timeoutMs ?? Number.POSITIVE_INFINITY,
+        remaining,
+      );
       try {
         run = await runs.get(threadId, runId, {
           ...options.request,
@@ -83,7 +101,8 @@ export async function waitFor(
           ...(signal ? { signal } : {}),
         });
       } catch (error) {
-        if (error instanceof TimeoutError && Date.now() >= deadline) throw timedOut(runId, timeoutMs, state.last);
+        if (error instanceof TimeoutError && Date.now() >= deadline)
+          throw timedOut(runId, timeoutMs, state.last);
         throw error;
       }
     }
@@ -93,14 +112,17 @@ export async function waitFor(
       interval = initial;
       onStatus?.(run);
     }
-    if (isTerminalStatus(run.status) || (until === "terminal-or-action" && run.status === "requires_action")) {
+    if (
+      isTerminalStatus(run.status) ||
+      (until === "terminal-or-action" && run.status === "requires_action")
+    ) {
       return run;
     }
     const delay = Math.max(1, serverPause(run) ?? interval);
     interval = Math.min(ceiling, interval * 1.5);
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
-    // Sleep to the deadline at most, then look once more before giving up.
+    // Sleep to the deadline at most; the next turn then gives up with the last run seen.
     await sleep(Math.min(delay, remaining), signal);
     run = undefined;
   }
@@ -110,7 +132,9 @@ export async function waitFor(
 function serverPause(run: ThreadRun): number | undefined {
   const headers = responseInfo(run)?.headers;
   if (!headers) return undefined;
-  const poll = Number(headers.get("openai-poll-after-ms") ?? Number.NaN);
+  // An empty header is absent, not 0 (Number("") is 0, which would poll every millisecond).
+  const value = headers.get("openai-poll-after-ms")?.trim();
+  const poll = value ? Number(value) : Number.NaN;
   if (Number.isFinite(poll) && poll >= 0) return poll;
   return retryAfterMs(headers) ?? undefined;
 }
@@ -139,6 +163,10 @@ export async function cancelThenWait(
   runId: string,
   options: WaitOptions,
 ): Promise<ThreadRun> {
+  // Bad options are refused before the cancel is sent, not after it landed.
+  waitSettings(options);
+  // The deadline covers the cancel request too, not only the polls after it.
+  const startedAt = Date.now();
   let run: ThreadRun | undefined;
   try {
     run = await runs.cancel(threadId, runId, {
@@ -149,5 +177,5 @@ export async function cancelThenWait(
     // Already stopped or stopping: not an error for a caller who wants the run stopped.
     if (refusedStatus(error) === undefined) throw error;
   }
-  return waitFor(runs, threadId, runId, options, "terminal", run);
+  return waitFor(runs, threadId, runId, options, "terminal", run, startedAt);
 }

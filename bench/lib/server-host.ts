@@ -31,14 +31,17 @@ export async function startServerChild(options: RunsServerOptions = {}): Promise
   const url = await new Promise<string>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`server child exited early (${String(code)})`)));
-    child.on("message", (message: { type?: string; url?: string; id?: number; result?: unknown }) => {
-      if (message.type === "ready") return resolve(message.url as string);
-      const done = message.id === undefined ? undefined : pending.get(message.id);
-      if (done) {
-        pending.delete(message.id as number);
-        done(message.result);
-      }
-    });
+    child.on(
+      "message",
+      (message: { type?: string; url?: string; id?: number; result?: unknown }) => {
+        if (message.type === "ready") return resolve(message.url as string);
+        const done = message.id === undefined ? undefined : pending.get(message.id);
+        if (done) {
+          pending.delete(message.id as number);
+          done(message.result);
+        }
+      },
+    );
   });
   child.removeAllListeners("exit");
   const call = <T>(op: string, extra: Record<string, unknown> = {}): Promise<T> =>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { clientFor, rejection } from "./support/client.js";
-import { delay, okRun, sequence, stallBody, stallHeaders, startServer, status } from "./support/server.js";
+import {
+  delay,
+  okRun,
+  sequence,
+  stallBody,
+  stallHeaders,
+  startServer,
+  status,
+} from "./support/server.js";
 
 class Stop extends Error {
   override name = "Stop";
@@ -97,5 +105,25 @@ describe("aborting a call", () => {
     });
     expect(run.id).toBe("r");
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("aborting while the credential is fetched", () => {
+  it("an abort while the token function runs rejects with the reason and sends nothing", async () => {
+    const server = await startServer();
+    const controller = new AbortController();
+    const reason = new Stop("while fetching a token");
+    const client = clientFor(server, {
+      apiKey: async () => {
+        await delay(100);
+        return "token-after-abort";
+      },
+    });
+    const pending = client.runs.get("t", "r", { signal: controller.signal });
+    await delay(20);
+    controller.abort(reason);
+    expect(await rejection(pending)).toBe(reason);
+    await delay(150);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -35,7 +35,11 @@ describe("apiVersion", () => {
       expect(req.query.getAll("api-version"), req.url).toEqual(["2025-05-01"]);
     }
     // The list query sits beside it, and pages still follow the cursor.
-    expect(server.requests.slice(2, 5).map((r) => r.query.get("after"))).toEqual([null, "run_1", "run_2"]);
+    expect(server.requests.slice(2, 5).map((r) => r.query.get("after"))).toEqual([
+      null,
+      "run_1",
+      "run_2",
+    ]);
     expect(server.requests[2]!.query.get("limit")).toBe("1");
   });
 
@@ -79,7 +83,10 @@ describe("a token function", () => {
     const client = clientFor(server, { apiKey: () => `tok-${++calls}` });
     await client.runs.get("t", "r");
     await client.runs.get("t", "r");
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      "Bearer tok-1",
+      "Bearer tok-2",
+    ]);
   });
 
   it('returning "" is a TypeError and nothing is sent', async () => {

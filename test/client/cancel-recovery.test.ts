@@ -91,13 +91,42 @@ describe("a retried cancel answered by 'already cancelling'", () => {
   });
 });
 
+describe("a cancel whose first attempt timed out", () => {
+  it("without a caller signal: the retry's 'cancelling' refusal resolves via GET", async () => {
+    const server = await startServer((req, res, attempt) => {
+      if (req.method === "GET") return okRun({ status: "cancelled" })(req, res, attempt);
+      if (attempt === 1) return; // the cancel lands, the answer never comes
+      return json(res, 400, errorBody("Cannot cancel run with status 'cancelling'"));
+    });
+    const result = await clientFor(server, { timeoutMs: 150 }).runs.cancel("t", "r");
+    expect(result.status).toBe("cancelled");
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST", "GET"]);
+  });
+
+  it("with a caller signal: the same", async () => {
+    const server = await startServer((req, res, attempt) => {
+      if (req.method === "GET") return okRun({ status: "cancelling" })(req, res, attempt);
+      if (attempt === 1) return;
+      return json(res, 400, errorBody("Cannot cancel run with status 'cancelling'"));
+    });
+    const result = await clientFor(server, { timeoutMs: 150 }).runs.cancel("t", "r", {
+      signal: new AbortController().signal,
+    });
+    expect(result.status).toBe("cancelling");
+  });
+});
+
 describe("cancel refusals that are not recovered", () => {
   it("the first attempt refused for an ended run throws BadRequestError (not swallowed)", async () => {
     const server = await reference();
     const run = server.createRun({ status: "completed" });
-    const error = await rejection(clientFor(server, { apiKey: null }).runs.cancel(run.thread_id, run.id));
+    const error = await rejection(
+      clientFor(server, { apiKey: null }).runs.cancel(run.thread_id, run.id),
+    );
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as BadRequestError).message).toContain("Cannot cancel run with status 'completed'");
+    expect((error as BadRequestError).message).toContain(
+      "Cannot cancel run with status 'completed'",
+    );
     expect((error as BadRequestError).attempts).toBe(1);
     expect(server.requests.map((r) => r.method)).toEqual(["POST"]);
   });
@@ -114,12 +143,16 @@ describe("cancel refusals that are not recovered", () => {
 
   it("a 404 for an unknown run is a NotFoundError", async () => {
     const server = await reference();
-    const error = await rejection(clientFor(server, { apiKey: null }).runs.cancel("thread_nope", "run_nope"));
+    const error = await rejection(
+      clientFor(server, { apiKey: null }).runs.cancel("thread_nope", "run_nope"),
+    );
     expect(error).toBeInstanceOf(NotFoundError);
   });
 
   it("a cancel that is answered at once returns the server's run, no GET", async () => {
-    const server = await startServer((req, res) => json(res, 200, wireRun({ id: "r", status: "cancelling" })));
+    const server = await startServer((req, res) =>
+      json(res, 200, wireRun({ id: "r", status: "cancelling" })),
+    );
     const result = await clientFor(server).runs.cancel("t", "r");
     expect(result.status).toBe("cancelling");
     expect(server.requests).toHaveLength(1);

@@ -12,7 +12,8 @@ import {
   ThreadRunError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import { clientFor, rejection } from "./support/client.js";
+import { startRunsServer } from "../../src/testing/index.js";
+import { KEY, clientFor, rejection } from "./support/client.js";
 import { errorBody, json, startServer, wireRun } from "./support/server.js";
 
 type ErrorClass = abstract new (...args: never[]) => ApiError;
@@ -44,39 +45,50 @@ const SUBCLASSES: ErrorClass[] = [
 ];
 
 describe("error answers become one class per status", () => {
-  it.each(CASES)("$status → $name after $attempts attempt(s)", async ({ status, cls, name, attempts }) => {
-    const server = await startServer((_req, res) =>
-      json(
-        res,
-        status,
-        errorBody(`Server says ${status}`, { type: "some_type", param: "run_id", code: "some_code" }),
-        { "x-request-id": `req_${status}`, "x-extra": "yes" },
-      ),
-    );
-    const client = clientFor(server);
-    const error = await rejection(client.runs.cancel("thread_1", "run_1"));
+  it.each(CASES)(
+    "$status → $name after $attempts attempt(s)",
+    async ({ status, cls, name, attempts }) => {
+      const server = await startServer((_req, res) =>
+        json(
+          res,
+          status,
+          errorBody(`Server says ${status}`, {
+            type: "some_type",
+            param: "run_id",
+            code: "some_code",
+          }),
+          { "x-request-id": `req_${status}`, "x-extra": "yes" },
+        ),
+      );
+      const client = clientFor(server);
+      const error = await rejection(client.runs.cancel("thread_1", "run_1"));
 
-    expect(error).toBeInstanceOf(cls);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toBeInstanceOf(ThreadRunError);
-    expect(error).toBeInstanceOf(Error);
-    const e = error as ApiError;
-    expect(e.name).toBe(name);
-    if (cls === ApiError) {
-      // An unlisted status is not dressed up as some other class.
-      for (const sub of SUBCLASSES) expect(e).not.toBeInstanceOf(sub);
-    }
-    expect(e.status).toBe(status);
-    expect(e.code).toBe("some_code");
-    expect(e.type).toBe("some_type");
-    expect(e.param).toBe("run_id");
-    expect(e.requestId).toBe(`req_${status}`);
-    expect(e.headers.get("x-extra")).toBe("yes");
-    expect(e.attempts).toBe(attempts);
-    expect(server.requests).toHaveLength(attempts);
-    expect(e.message.startsWith(`${status} Server says ${status} (POST /v1/threads/thread_1/runs/run_1/cancel`)).toBe(true);
-    expect(e.message).toContain("req_" + status);
-  });
+      expect(error).toBeInstanceOf(cls);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toBeInstanceOf(ThreadRunError);
+      expect(error).toBeInstanceOf(Error);
+      const e = error as ApiError;
+      expect(e.name).toBe(name);
+      if (cls === ApiError) {
+        // An unlisted status is not dressed up as some other class.
+        for (const sub of SUBCLASSES) expect(e).not.toBeInstanceOf(sub);
+      }
+      expect(e.status).toBe(status);
+      expect(e.code).toBe("some_code");
+      expect(e.type).toBe("some_type");
+      expect(e.param).toBe("run_id");
+      expect(e.requestId).toBe(`req_${status}`);
+      expect(e.headers.get("x-extra")).toBe("yes");
+      expect(e.attempts).toBe(attempts);
+      expect(server.requests).toHaveLength(attempts);
+      expect(
+        e.message.startsWith(
+          `${status} Server says ${status} (POST /v1/threads/thread_1/runs/run_1/cancel`,
+        ),
+      ).toBe(true);
+      expect(e.message).toContain("req_" + status);
+    },
+  );
 
   it("a 429 carries the wait the server asked for", async () => {
     const server = await startServer((_req, res) =>
@@ -92,19 +104,24 @@ describe("error answers become one class per status", () => {
   });
 
   it("null param and code stay null; a GET names its own method and path", async () => {
-    const server = await startServer((_req, res) => json(res, 404, errorBody("No run found with id 'r'.")));
+    const server = await startServer((_req, res) =>
+      json(res, 404, errorBody("No run found with id 'r'.")),
+    );
     const error = (await rejection(clientFor(server).runs.get("t", "r"))) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.param).toBeNull();
     expect(error.code).toBeNull();
     expect(error.serverMessage).toBe("No run found with id 'r'.");
-    expect(error.message).toMatch(/^404 No run found with id 'r'\. \(GET \/v1\/threads\/t\/runs\/r/);
+    expect(error.message).toMatch(
+      /^404 No run found with id 'r'\. \(GET \/v1\/threads\/t\/runs\/r/,
+    );
   });
 });
 
 describe("error bodies that are not the documented JSON", () => {
   it("an HTML 502 page is an InternalServerError naming the status, never a TypeError", async () => {
-    const html = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
+    const html =
+      "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
     const server = await startServer((_req, res) => {
       res.writeHead(502, { "content-type": "text/html", "x-request-id": "req_html" });
       res.end(html);
@@ -129,7 +146,9 @@ describe("error bodies that are not the documented JSON", () => {
     expect(error).not.toBeInstanceOf(TypeError);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(500);
-    expect((error as InternalServerError).message).toMatch(/^500 .*\(GET \/v1\/threads\/t\/runs\/r/);
+    expect((error as InternalServerError).message).toMatch(
+      /^500 .*\(GET \/v1\/threads\/t\/runs\/r/,
+    );
     expect((error as InternalServerError).requestId).toBeNull();
   });
 
@@ -161,7 +180,9 @@ describe("error bodies that are not the documented JSON", () => {
 
 describe("2xx bodies that are not a run", () => {
   it("invalid JSON in a 200 is an InvalidResponseError with field null", async () => {
-    const server = await startServer((_req, res) => json(res, 200, '{"object":"thread.run","id":"run_'));
+    const server = await startServer((_req, res) =>
+      json(res, 200, '{"object":"thread.run","id":"run_'),
+    );
     const error = await rejection(clientFor(server).runs.cancel("t", "r"));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toBeInstanceOf(ThreadRunError);
@@ -204,10 +225,49 @@ describe("2xx bodies that are not a run", () => {
 
   it("a nested bad field is reported with its full path", async () => {
     const server = await startServer((_req, res) =>
-      json(res, 200, { object: "list", data: [wireRun(), wireRun({ completed_at: "soon" })], has_more: false }),
+      json(res, 200, {
+        object: "list",
+        data: [wireRun(), wireRun({ completed_at: "soon" })],
+        has_more: false,
+      }),
     );
     const error = (await rejection(clientFor(server).runs.list("t").all())) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.field).toBe("data[1].completed_at");
+  });
+});
+
+describe("against the reference server's faults", () => {
+  it("malformed → InvalidResponseError; status faults → their classes with the server's request id", async () => {
+    const server = await startRunsServer({ apiKey: KEY });
+    try {
+      const run = server.createRun({ status: "in_progress" });
+      const client = clientFor(server, { maxRetries: 0 });
+      server.inject({ kind: "malformed" });
+      const bad = (await rejection(client.runs.get(run.thread_id, run.id))) as InvalidResponseError;
+      expect(bad).toBeInstanceOf(InvalidResponseError);
+      expect(bad.field).toBeNull();
+      expect(bad.response?.requestId).toMatch(/\S/);
+
+      server.inject({ kind: "status", status: 422 });
+      expect(await rejection(client.runs.cancel(run.thread_id, run.id))).toBeInstanceOf(
+        UnprocessableEntityError,
+      );
+      server.inject({ kind: "status", status: 504 });
+      const gateway = (await rejection(client.runs.get(run.thread_id, run.id))) as ApiError;
+      expect(gateway).toBeInstanceOf(InternalServerError);
+      expect(gateway.requestId).toMatch(/\S/);
+
+      const wrongKey = clientFor(server, { apiKey: "sk-wrong-key-000000" });
+      const auth = (await rejection(wrongKey.runs.get(run.thread_id, run.id))) as ApiError;
+      expect(auth).toBeInstanceOf(AuthenticationError);
+      expect(auth.code).toBe("invalid_api_key");
+
+      // And the real thing works with the same client.
+      const cancelled = await client.runs.cancel(run.thread_id, run.id);
+      expect(cancelled.status).toBe("cancelling");
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -53,7 +53,10 @@ describe("caller headers", () => {
 
   it("a client Authorization header wins over the key; null removes it", async () => {
     const server = await startServer();
-    await clientFor(server, { headers: { Authorization: "Basic dXNlcjpwYXNz" } }).runs.get("t", "r");
+    await clientFor(server, { headers: { Authorization: "Basic dXNlcjpwYXNz" } }).runs.get(
+      "t",
+      "r",
+    );
     await clientFor(server, { headers: { authorization: null } }).runs.get("t", "r");
     const [own, none] = server.requests;
     expect(own!.headers.authorization).toBe("Basic dXNlcjpwYXNz");
@@ -76,7 +79,12 @@ describe("caller headers", () => {
     const server = await startServer();
     const client = clientFor(server, { headers: { "X-Team": "blue" } });
     await client.runs.cancel("t", "r", {
-      headers: { "x-team": "red", "OpenAI-Beta": null, "X-Trace": "abc", Authorization: "Bearer per-call" },
+      headers: {
+        "x-team": "red",
+        "OpenAI-Beta": null,
+        "X-Trace": "abc",
+        Authorization: "Bearer per-call",
+      },
     });
     await client.runs.cancel("t", "r");
     const [first, second] = server.requests;
@@ -94,20 +102,57 @@ describe("caller headers", () => {
     const server = await startServer((req, res) => {
       const after = req.query.get("after");
       const page = after === null ? 1 : 2;
-      json(res, 200, { object: "list", data: [], first_id: null, last_id: `run_${page}`, has_more: false });
+      json(res, 200, {
+        object: "list",
+        data: [],
+        first_id: null,
+        last_id: `run_${page}`,
+        has_more: false,
+      });
     });
-    await clientFor(server).runs.list("t", { headers: { "X-Trace": "t1" } }).all();
+    await clientFor(server)
+      .runs.list("t", { headers: { "X-Trace": "t1" } })
+      .all();
     expect(server.requests.every((r) => r.headers["x-trace"] === "t1")).toBe(true);
   });
 
   it("a header that is neither string nor null is a TypeError naming it", async () => {
     const server = await startServer();
-    expect(() =>
-      clientFor(server, { headers: { "X-Bad": 1 as unknown as string } }),
-    ).toThrow(/X-Bad/);
+    expect(() => clientFor(server, { headers: { "X-Bad": 1 as unknown as string } })).toThrow(
+      /X-Bad/,
+    );
     await expect(
       clientFor(server).runs.get("t", "r", { headers: { "X-Bad": 1 as unknown as string } }),
     ).rejects.toThrow(TypeError);
     expect(server.requests).toHaveLength(0);
   });
+
+  it.each([
+    ["a line break in a value", { "X-Api-Key": "secret-value-123\r\nX-Evil: 1" }, /X-Api-Key/],
+    ["a control character in a value", { "X-Api-Key": "secret-value-123\u0000" }, /X-Api-Key/],
+    ["a non-ASCII character in a value", { "X-Api-Key": "secret-value-123\u2026" }, /X-Api-Key/],
+    ["a space in a name", { "X Bad": "v" }, /X Bad/],
+  ])(
+    "%s is a TypeError naming the header, never echoing the value, nothing sent",
+    async (_n, headers, named) => {
+      const server = await startServer();
+      const atCreate = (() => {
+        try {
+          clientFor(server, { headers });
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      expect(atCreate).toBeInstanceOf(TypeError);
+      expect((atCreate as Error).message).toMatch(named);
+      expect((atCreate as Error).message).not.toContain("secret-value");
+      const perCall = await clientFor(server)
+        .runs.get("t", "r", { headers })
+        .catch((error: unknown) => error);
+      expect(perCall).toBeInstanceOf(TypeError);
+      expect((perCall as Error).message).not.toContain("secret-value");
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

@@ -35,7 +35,10 @@ describe("bad ids are refused before any request", () => {
     const server = await startServer();
     const client = clientFor(server);
     const id = bad as string;
-    for (const call of [() => client.runs.cancel("thread_1", id), () => client.runs.get("thread_1", id)]) {
+    for (const call of [
+      () => client.runs.cancel("thread_1", id),
+      () => client.runs.get("thread_1", id),
+    ]) {
       const error = await failure(call);
       expect(error).toBeInstanceOf(TypeError);
       expect((error as TypeError).message).toMatch(/^runId\b/);
@@ -76,7 +79,10 @@ describe("every other id is percent-encoded into exactly one path segment", () =
     const client = clientFor(server);
     await client.runs.cancel(id, id);
     await client.runs.get(id, id);
-    await client.runs.list(id).all().catch(() => undefined);
+    await client.runs
+      .list(id)
+      .all()
+      .catch(() => undefined);
 
     const enc = encodeURIComponent(id);
     const [cancel, get, list] = server.requests;

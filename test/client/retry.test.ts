@@ -8,6 +8,7 @@ import {
 } from "../../src/index.js";
 import { clientFor, rejection } from "./support/client.js";
 import {
+  delay,
   json,
   okRun,
   resetBeforeHeaders,
@@ -19,7 +20,9 @@ import {
 
 describe("retries, with counted attempts", () => {
   it("429 with Retry-After: 1 waits about a second, then succeeds", async () => {
-    const server = await startServer(sequence(status(429, "slow down", { "retry-after": "1" }), okRun()));
+    const server = await startServer(
+      sequence(status(429, "slow down", { "retry-after": "1" }), okRun()),
+    );
     const started = Date.now();
     const run = await clientFor(server).runs.cancel("thread_1", "run_1");
     const elapsed = Date.now() - started;
@@ -36,9 +39,14 @@ describe("retries, with counted attempts", () => {
     const server = await startServer(
       sequence(
         (_req, res) =>
-          json(res, 429, { error: { message: "later" } }, {
-            "retry-after": new Date(Date.now() + 2000).toUTCString(),
-          }),
+          json(
+            res,
+            429,
+            { error: { message: "later" } },
+            {
+              "retry-after": new Date(Date.now() + 2000).toUTCString(),
+            },
+          ),
         okRun(),
       ),
     );
@@ -168,7 +176,9 @@ describe("retries, with counted attempts", () => {
   it("maxRetries per call overrides the client's, both ways", async () => {
     const server = await startServer(status(503));
     const client = clientFor(server, { maxRetries: 0 });
-    const more = (await rejection(client.runs.get("t", "r", { maxRetries: 3 }))) as InternalServerError;
+    const more = (await rejection(
+      client.runs.get("t", "r", { maxRetries: 3 }),
+    )) as InternalServerError;
     expect(more.attempts).toBe(4);
     expect(server.requests).toHaveLength(4);
 
@@ -181,7 +191,10 @@ describe("retries, with counted attempts", () => {
   it("backoff grows between attempts (exponential, from retryBaseDelayMs)", async () => {
     const server = await startServer(status(503));
     await rejection(
-      clientFor(server, { retryBaseDelayMs: 100, retryMaxDelayMs: 10_000, maxRetries: 2 }).runs.get("t", "r"),
+      clientFor(server, { retryBaseDelayMs: 100, retryMaxDelayMs: 10_000, maxRetries: 2 }).runs.get(
+        "t",
+        "r",
+      ),
     );
     const [a, b, c] = server.requests.map((r) => r.at);
     // Jitter shortens by at most a quarter: >= 75 ms, then >= 150 ms (minus timer slack).
@@ -196,6 +209,30 @@ describe("retries, with counted attempts", () => {
     await expect(client.runs.get("t", "r", { maxRetries: 1.5 })).rejects.toThrow(/maxRetries/);
     await expect(client.runs.get("t", "r", { timeoutMs: 0 })).rejects.toThrow(/timeoutMs/);
     expect(() => clientFor(server, { maxRetries: -1 })).toThrow(/maxRetries/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a wait beyond setTimeout's range (allowed by maxRetryAfterMs) is waited, not skipped", async () => {
+    const server = await startServer(
+      sequence(status(429, "later", { "retry-after-ms": "3000000000" }), okRun()),
+    );
+    const controller = new AbortController();
+    const client = clientFor(server, { maxRetryAfterMs: Number.MAX_SAFE_INTEGER });
+    const pending = client.runs.get("t", "r", { signal: controller.signal });
+    await delay(300);
+    // Still waiting out the 35 days the server asked for.
+    expect(server.requests).toHaveLength(1);
+    controller.abort(new Error("enough"));
+    await expect(pending).rejects.toThrow("enough");
+  });
+
+  it("options that are not an object are a TypeError, nothing sent", async () => {
+    const server = await startServer();
+    const client = clientFor(server);
+    await expect(client.runs.cancel("t", "r", "run_2" as unknown as object)).rejects.toThrow(
+      TypeError,
+    );
+    await expect(client.runs.get("t", "r", null as unknown as object)).rejects.toThrow(TypeError);
     expect(server.requests).toHaveLength(0);
   });
 });

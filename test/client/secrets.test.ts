@@ -57,17 +57,37 @@ const CREDENTIALS: Array<{ name: string; options: () => ClientOptions; secret: s
   { name: "a token function", options: () => ({ apiKey: async () => TOKEN }), secret: TOKEN },
 ];
 
-const KINDS: Array<{ name: string; handler: Handler; expected: abstract new (...a: never[]) => Error }> = [
-  { name: "401 AuthenticationError", handler: status(401, "Incorrect API key provided."), expected: ApiError },
+const KINDS: Array<{
+  name: string;
+  handler: Handler;
+  expected: abstract new (...a: never[]) => Error;
+}> = [
+  {
+    name: "401 AuthenticationError",
+    handler: status(401, "Incorrect API key provided."),
+    expected: ApiError,
+  },
   { name: "400 BadRequestError", handler: status(400), expected: ApiError },
-  { name: "429 RateLimitError", handler: status(429, "slow", { "retry-after": "600" }), expected: ApiError },
+  {
+    name: "429 RateLimitError",
+    handler: status(429, "slow", { "retry-after": "600" }),
+    expected: ApiError,
+  },
   { name: "500 InternalServerError", handler: status(500), expected: ApiError },
-  { name: "HTML 502", handler: (_q, res) => void res.writeHead(502).end("<h1>bad</h1>"), expected: ApiError },
+  {
+    name: "HTML 502",
+    handler: (_q, res) => void res.writeHead(502).end("<h1>bad</h1>"),
+    expected: ApiError,
+  },
   { name: "ConnectionError (reset)", handler: resetBeforeHeaders, expected: ConnectionError },
   { name: "ConnectionError (mid-body)", handler: resetMidBody, expected: ConnectionError },
   { name: "TimeoutError (body)", handler: stallBody, expected: TimeoutError },
   { name: "TimeoutError (headers)", handler: stallHeaders, expected: TimeoutError },
-  { name: "InvalidResponseError (not JSON)", handler: (_q, res) => json(res, 200, "{nope"), expected: InvalidResponseError },
+  {
+    name: "InvalidResponseError (not JSON)",
+    handler: (_q, res) => json(res, 200, "{nope"),
+    expected: InvalidResponseError,
+  },
   {
     name: "InvalidResponseError (not a run)",
     handler: (_q, res) => json(res, 200, wireRun({ created_at: "abc" })),
@@ -113,7 +133,11 @@ describe.each(CREDENTIALS)("the credential never leaks, with $name", ({ options,
 describe("credentials that cannot be sent", () => {
   // A key pasted with a line break or a control character would make fetch throw an error that
   // quotes the whole header value, key included.
-  const BAD = ["sk-secret-line1\r\nline2-0123456789", "sk-secret-ctrl\u0001-0123456789", "sk-secret-\u2026-0123456789"];
+  const BAD = [
+    "sk-secret-line1\r\nline2-0123456789",
+    "sk-secret-ctrl\u0001-0123456789",
+    "sk-secret-\u2026-0123456789",
+  ];
 
   it.each(BAD)("a string key %j is refused without echoing it", async (key) => {
     const server = await startServer();
@@ -140,7 +164,9 @@ describe("credentials that cannot be sent", () => {
   it("an error page that echoes the credential does not carry it into the error", async () => {
     const server = await startServer((req, res) => {
       res.writeHead(502, { "content-type": "text/html" });
-      res.end(`<pre>upstream failed; request headers: authorization=${req.headers.authorization}</pre>`);
+      res.end(
+        `<pre>upstream failed; request headers: authorization=${req.headers.authorization}</pre>`,
+      );
     });
     const error = await rejection(clientFor(server, { maxRetries: 0 }).runs.get("t", "r"));
     expect(error).toBeInstanceOf(ApiError);

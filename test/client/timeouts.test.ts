@@ -87,3 +87,21 @@ describe.each(PATHS)("per-attempt timeouts, $name", ({ signal }) => {
     }
   });
 });
+
+describe("very long time limits", () => {
+  it("a timeoutMs beyond setTimeout's range means a long wait, not an instant timeout", async () => {
+    const server = await startServer(async (req, res, attempt) => {
+      await delay(30);
+      return okRun()(req, res, attempt);
+    });
+    const client = clientFor(server, { timeoutMs: Number.MAX_SAFE_INTEGER });
+    const run = await client.runs.get("t", "r");
+    expect(run.id).toBe("r");
+    const withSignal = await client.runs.get("t", "r", {
+      signal: new AbortController().signal,
+      timeoutMs: 2 ** 31,
+    });
+    expect(withSignal.id).toBe("r");
+    expect(server.requests).toHaveLength(2);
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Shared by the package tests: builds dist/ at most once per content of its inputs, even when
- * several test files (vitest workers) ask at the same time, and runs commands.
+ * Shared by the package and docs tests: builds dist/ and site/ at most once per content of their
+ * inputs, even when several test files (vitest workers) ask at the same time, and runs commands.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,8 +18,6 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const distDir = path.join(repoRoot, "dist");
-const stampFile = path.join(distDir, ".build-stamp");
-const lockDir = path.join(repoRoot, "node_modules", ".cache", "threadrun-build.lock");
 
 /** Files whose content decides what `npm run build` emits. */
 const BUILD_INPUTS = [
@@ -90,14 +88,15 @@ function hashTree(hash: ReturnType<typeof createHash>, relative: string): void {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const child = path.join(relative, entry.name);
     if (entry.isDirectory()) hashTree(hash, child);
-    else if (entry.isFile()) hash.update(`${child}\n`).update(readFileSync(path.join(full, entry.name)));
+    else if (entry.isFile())
+      hash.update(`${child}\n`).update(readFileSync(path.join(full, entry.name)));
   }
 }
 
-/** A digest of every build input; dist/.build-stamp holds the digest dist/ was built from. */
-export function buildInputsDigest(): string {
+/** A digest of the content of `inputs` (files or folders, relative to the repo). */
+export function inputsDigest(inputs: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const input of BUILD_INPUTS) {
+  for (const input of inputs) {
     const full = path.join(repoRoot, input);
     if (existsSync(full) && statSync(full).isFile()) {
       hash.update(`${input}\n`).update(readFileSync(full));
@@ -110,7 +109,8 @@ export function buildInputsDigest(): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function withLock<T>(body: () => Promise<T>): Promise<T> {
+async function withLock<T>(name: string, body: () => Promise<T>): Promise<T> {
+  const lockDir = path.join(repoRoot, "node_modules", ".cache", `threadrun-${name}.lock`);
   mkdirSync(path.dirname(lockDir), { recursive: true });
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {
@@ -134,21 +134,49 @@ async function withLock<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
+const tsxCli = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
+
 /**
- * Runs `npm run build` unless dist/ was already built from the current inputs. Returns whether
- * it built.
+ * Runs `tsx <script>` unless `stamp` records that its output was made from the current content
+ * of `inputs`; one caller at a time (a lock), so parallel test files share one run. Returns
+ * whether it ran the script.
  */
-export function ensureBuilt(): Promise<boolean> {
-  return withLock(async () => {
-    const digest = buildInputsDigest();
-    if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === digest) return false;
-    await runOk(process.execPath, [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/build.ts"], {
-      timeoutMs: 240_000,
-    });
-    writeFileSync(stampFile, digest);
+function ensureFresh(
+  name: string,
+  script: string,
+  inputs: readonly string[],
+  stamp: string,
+): Promise<boolean> {
+  return withLock(name, async () => {
+    const digest = inputsDigest(inputs);
+    if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return false;
+    await runOk(process.execPath, [tsxCli, script], { timeoutMs: 240_000 });
+    writeFileSync(stamp, digest);
     return true;
   });
 }
+
+/** `npm run build`, unless dist/ was built from the current sources. */
+export const ensureBuilt = (): Promise<boolean> =>
+  ensureFresh("build", "scripts/build.ts", BUILD_INPUTS, path.join(distDir, ".build-stamp"));
+
+export const siteDir = path.join(repoRoot, "site");
+const DOCS_INPUTS = [
+  "spec/openapi.yaml",
+  "redocly.yaml",
+  "src",
+  "generated",
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "typedoc.json",
+  "scripts/docs.ts",
+  "scripts/docs",
+];
+
+/** `npm run docs`, unless site/ was built from the current sources. */
+export const ensureDocs = (): Promise<boolean> =>
+  ensureFresh("docs", "scripts/docs.ts", DOCS_INPUTS, path.join(siteDir, ".docs-stamp"));
 
 /** `npm` with the environment's noise (update notices, funding) turned off. */
 export const npmEnv: NodeJS.ProcessEnv = {

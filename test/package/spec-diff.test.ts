@@ -39,8 +39,12 @@ describe("npm run spec:diff", () => {
     async (revision) => {
       const result = await fixtureDiff(revision, "0.1.0", "0.1.0");
       expect(result.code).toBe(1);
-      expect(result.stdout).toMatch(/major .*(Property `cancelled_at`|Path `\/runs\/\{run_id\}\/cancel`)/);
-      expect(result.stderr).toMatch(/needs a major bump .*FAIL \(0\.x: a breaking change needs 0\.2\.0/);
+      expect(result.stdout).toMatch(
+        /major .*(Property `cancelled_at`|Path `\/runs\/\{run_id\}\/cancel`)/,
+      );
+      expect(result.stderr).toMatch(
+        /needs a major bump .*FAIL \(0\.x: a breaking change needs 0\.2\.0/,
+      );
     },
     120_000,
   );

@@ -26,11 +26,7 @@ export interface Recorded {
 }
 
 /** Answers one request. `attempt` counts requests to this server from 1. */
-export type Handler = (
-  req: Recorded,
-  res: ServerResponse,
-  attempt: number,
-) => void | Promise<void>;
+export type Handler = (req: Recorded, res: ServerResponse, attempt: number) => void | Promise<void>;
 
 export interface TestServer {
   /** Base URL to give the client: `http://127.0.0.1:<port>/v1`. */
@@ -144,7 +140,8 @@ export function okRun(overrides: Record<string, unknown> = {}): Handler {
 export function idsFrom(path: string): { thread_id?: string; id?: string } {
   const parts = path.split("/");
   const out: { thread_id?: string; id?: string } = {};
-  if (parts[1] === "threads" && parts[2] !== undefined) out.thread_id = decodeURIComponent(parts[2]);
+  if (parts[1] === "threads" && parts[2] !== undefined)
+    out.thread_id = decodeURIComponent(parts[2]);
   if (parts[3] === "runs" && parts[4] !== undefined) out.id = decodeURIComponent(parts[4]);
   return out;
 }

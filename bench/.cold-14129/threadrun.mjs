@@ -34,7 +34,9 @@ function resolveOptions(options = {}) {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("createClient: options must be an object");
   }
-  const apiKey = options.apiKey === void 0 ? env("OPENAI_API_KEY") : options.apiKey;
+  const authorizationFromHeaders = typeof options.headers === "object" && options.headers !== null && Object.keys(options.headers).some((name) => name.toLowerCase() === "authorization");
+  let apiKey = options.apiKey === void 0 ? env("OPENAI_API_KEY") : options.apiKey;
+  if (apiKey === void 0 && authorizationFromHeaders) apiKey = null;
   if (apiKey === void 0 || apiKey === "") {
     throw new TypeError(
       "createClient: apiKey is missing: pass { apiKey } or set OPENAI_API_KEY (apiKey: null sends no credential)"
@@ -43,6 +45,7 @@ function resolveOptions(options = {}) {
   if (apiKey !== null && typeof apiKey !== "string" && typeof apiKey !== "function") {
     throw new TypeError("createClient: apiKey must be a string, a function returning one, or null");
   }
+  if (typeof apiKey === "string") apiKey = checkCredential(apiKey, "createClient: apiKey");
   const rawBase = options.baseUrl ?? env("OPENAI_BASE_URL") ?? defaultBaseUrl;
   let url;
   try {
@@ -72,6 +75,7 @@ function resolveOptions(options = {}) {
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
     baseQuery: query.toString(),
     apiKey,
+    authorizationFromHeaders,
     headers,
     fetch: options.fetch,
     timeoutMs: positive(options.timeoutMs, 6e4, "timeoutMs"),
@@ -83,15 +87,34 @@ function resolveOptions(options = {}) {
     }
   };
 }
+function checkCredential(value, label) {
+  const token = value.replace(SURROUNDING_WHITESPACE, "");
+  if (token === "") throw new TypeError(`${label}: the key is empty (expected a non-empty string)`);
+  const bad = token.search(/[^\x20-\x7e\t]/);
+  if (bad !== -1) {
+    throw new TypeError(
+      `${label}: the key has a character that cannot be sent in an HTTP header at index ${bad} (a line break, control character or non-ASCII character); the key is not shown`
+    );
+  }
+  return token;
+}
 function mergeHeaders(into, extra, label) {
   if (extra === void 0) return;
   if (typeof extra !== "object" || extra === null) throw new TypeError(`${label} must be an object`);
   for (const [name, value] of Object.entries(extra)) {
+    if (!HEADER_NAME.test(name)) throw new TypeError(`${label}: ${JSON.stringify(name)} is not a valid header name`);
     if (value === null) delete into[name.toLowerCase()];
-    else if (typeof value === "string") into[name.toLowerCase()] = value;
-    else throw new TypeError(`${label}: header "${name}" must be a string or null`);
+    else if (typeof value !== "string") throw new TypeError(`${label}: header "${name}" must be a string or null`);
+    else if (!HEADER_VALUE.test(value.replace(SURROUNDING_WHITESPACE, ""))) {
+      throw new TypeError(
+        `${label}: header "${name}" has a character that cannot be sent (a line break, control character or one beyond Latin-1); the value is not shown`
+      );
+    } else into[name.toLowerCase()] = value;
   }
 }
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var SURROUNDING_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 function count(value, fallback, name) {
   if (value === void 0) return fallback;
   if (!Number.isInteger(value) || value < 0) {
@@ -107,485 +130,36 @@ function positive(value, fallback, name, zeroOk = false) {
   return value;
 }
 
-// node_modules/openapi-fetch/dist/index.mjs
-var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var supportsRequestInitExt = () => {
-  return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
-};
-function randomID() {
-  return Math.random().toString(36).slice(2, 11);
-}
-function createClient(clientOptions) {
-  let {
-    baseUrl = "",
-    Request: CustomRequest = globalThis.Request,
-    fetch: baseFetch = globalThis.fetch,
-    querySerializer: globalQuerySerializer,
-    bodySerializer: globalBodySerializer,
-    pathSerializer: globalPathSerializer,
-    headers: baseHeaders,
-    requestInitExt = void 0,
-    ...baseOptions
-  } = { ...clientOptions };
-  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
-  baseUrl = removeTrailingSlash(baseUrl);
-  const globalMiddlewares = [];
-  async function coreFetch(schemaPath, fetchOptions) {
-    const {
-      baseUrl: localBaseUrl,
-      fetch = baseFetch,
-      Request = CustomRequest,
-      headers,
-      params = {},
-      parseAs = "json",
-      querySerializer: requestQuerySerializer,
-      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
-      pathSerializer: requestPathSerializer,
-      body,
-      middleware: requestMiddlewares = [],
-      ...init
-    } = fetchOptions || {};
-    let finalBaseUrl = baseUrl;
-    if (localBaseUrl) {
-      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
-    }
-    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
-    if (requestQuerySerializer) {
-      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
-        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
-        ...requestQuerySerializer
-      });
-    }
-    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
-    const serializedBody = body === void 0 ? void 0 : bodySerializer(
-      body,
-      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
-      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
-      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
-      // setting the content-type at the very beginning to be overwritten.
-      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
-      mergeHeaders2(baseHeaders, headers, params.header)
-    );
-    const finalHeaders = mergeHeaders2(
-      // with no body, we should not to set Content-Type
-      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
-      serializedBody instanceof FormData ? {} : {
-        "Content-Type": "application/json"
-      },
-      baseHeaders,
-      headers,
-      params.header
-    );
-    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
-    const requestInit = {
-      redirect: "follow",
-      ...baseOptions,
-      ...init,
-      body: serializedBody,
-      headers: finalHeaders
-    };
-    let id;
-    let options;
-    let request = new Request(
-      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
-      requestInit
-    );
-    let response;
-    for (const key in init) {
-      if (!(key in request)) {
-        request[key] = init[key];
-      }
-    }
-    if (finalMiddlewares.length) {
-      id = randomID();
-      options = Object.freeze({
-        baseUrl: finalBaseUrl,
-        fetch,
-        parseAs,
-        querySerializer,
-        bodySerializer,
-        pathSerializer
-      });
-      for (const m of finalMiddlewares) {
-        if (m && typeof m === "object" && typeof m.onRequest === "function") {
-          const result = await m.onRequest({
-            request,
-            schemaPath,
-            params,
-            options,
-            id
-          });
-          if (result) {
-            if (result instanceof Request) {
-              request = result;
-            } else if (result instanceof Response) {
-              response = result;
-              break;
-            } else {
-              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
-            }
-          }
-        }
-      }
-    }
-    if (!response) {
-      try {
-        response = await fetch(request, requestInitExt);
-      } catch (error2) {
-        let errorAfterMiddleware = error2;
-        if (finalMiddlewares.length) {
-          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-            const m = finalMiddlewares[i];
-            if (m && typeof m === "object" && typeof m.onError === "function") {
-              const result = await m.onError({
-                request,
-                error: errorAfterMiddleware,
-                schemaPath,
-                params,
-                options,
-                id
-              });
-              if (result) {
-                if (result instanceof Response) {
-                  errorAfterMiddleware = void 0;
-                  response = result;
-                  break;
-                }
-                if (result instanceof Error) {
-                  errorAfterMiddleware = result;
-                  continue;
-                }
-                throw new Error("onError: must return new Response() or instance of Error");
-              }
-            }
-          }
-        }
-        if (errorAfterMiddleware) {
-          throw errorAfterMiddleware;
-        }
-      }
-      if (finalMiddlewares.length) {
-        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-          const m = finalMiddlewares[i];
-          if (m && typeof m === "object" && typeof m.onResponse === "function") {
-            const result = await m.onResponse({
-              request,
-              response,
-              schemaPath,
-              params,
-              options,
-              id
-            });
-            if (result) {
-              if (!(result instanceof Response)) {
-                throw new Error("onResponse: must return new Response() when modifying the response");
-              }
-              response = result;
-            }
-          }
-        }
-      }
-    }
-    const contentLength = response.headers.get("Content-Length");
-    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
-      return response.ok ? { data: void 0, response } : { error: void 0, response };
-    }
-    if (response.ok) {
-      const getResponseData = async () => {
-        if (parseAs === "stream") {
-          return response.body;
-        }
-        if (parseAs === "json" && !contentLength) {
-          const raw = await response.text();
-          return raw ? JSON.parse(raw) : void 0;
-        }
-        return await response[parseAs]();
-      };
-      return { data: await getResponseData(), response };
-    }
-    let error = await response.text();
-    try {
-      error = JSON.parse(error);
-    } catch {
-    }
-    return { error, response };
+// src/raw.ts
+import createFetchClient from "openapi-fetch";
+
+// src/ids.ts
+function encodePathId(value, name) {
+  if (typeof value !== "string") {
+    throw new TypeError(`${name} must be a string, got ${value === null ? "null" : typeof value}`);
   }
-  return {
-    request(method, url, init) {
-      return coreFetch(url, { ...init, method: method.toUpperCase() });
-    },
-    /** Call a GET endpoint */
-    GET(url, init) {
-      return coreFetch(url, { ...init, method: "GET" });
-    },
-    /** Call a PUT endpoint */
-    PUT(url, init) {
-      return coreFetch(url, { ...init, method: "PUT" });
-    },
-    /** Call a POST endpoint */
-    POST(url, init) {
-      return coreFetch(url, { ...init, method: "POST" });
-    },
-    /** Call a DELETE endpoint */
-    DELETE(url, init) {
-      return coreFetch(url, { ...init, method: "DELETE" });
-    },
-    /** Call a OPTIONS endpoint */
-    OPTIONS(url, init) {
-      return coreFetch(url, { ...init, method: "OPTIONS" });
-    },
-    /** Call a HEAD endpoint */
-    HEAD(url, init) {
-      return coreFetch(url, { ...init, method: "HEAD" });
-    },
-    /** Call a PATCH endpoint */
-    PATCH(url, init) {
-      return coreFetch(url, { ...init, method: "PATCH" });
-    },
-    /** Call a TRACE endpoint */
-    TRACE(url, init) {
-      return coreFetch(url, { ...init, method: "TRACE" });
-    },
-    /** Register middleware */
-    use(...middleware) {
-      for (const m of middleware) {
-        if (!m) {
-          continue;
-        }
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        globalMiddlewares.push(m);
-      }
-    },
-    /** Unregister middleware */
-    eject(...middleware) {
-      for (const m of middleware) {
-        const i = globalMiddlewares.indexOf(m);
-        if (i !== -1) {
-          globalMiddlewares.splice(i, 1);
-        }
-      }
-    }
-  };
-}
-function serializePrimitiveParam(name, value, options) {
-  if (value === void 0 || value === null) {
-    return "";
-  }
-  if (typeof value === "object") {
-    throw new Error(
-      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
+  if (value === "" || value === "." || value === "..") {
+    throw new TypeError(
+      `${name} must be a non-empty id other than "." or "..", got ${JSON.stringify(value)}`
     );
   }
-  return `${name}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
-}
-function serializeObjectParam(name, value, options) {
-  if (!value || typeof value !== "object") {
-    return "";
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new TypeError(`${name} is not valid Unicode text (it contains a lone surrogate)`);
   }
-  const values = [];
-  const joiner = {
-    simple: ",",
-    label: ".",
-    matrix: ";"
-  }[options.style] || "&";
-  if (options.style !== "deepObject" && options.explode === false) {
-    for (const k in value) {
-      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
-    }
-    const final2 = values.join(",");
-    switch (options.style) {
-      case "form": {
-        return `${name}=${final2}`;
-      }
-      case "label": {
-        return `.${final2}`;
-      }
-      case "matrix": {
-        return `;${name}=${final2}`;
-      }
-      default: {
-        return final2;
-      }
-    }
-  }
-  for (const k in value) {
-    const finalName = options.style === "deepObject" ? `${name}[${k}]` : k;
-    values.push(serializePrimitiveParam(finalName, value[k], options));
-  }
-  const final = values.join(joiner);
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
-}
-function serializeArrayParam(name, value, options) {
-  if (!Array.isArray(value)) {
-    return "";
-  }
-  if (options.explode === false) {
-    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
-    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
-    switch (options.style) {
-      case "simple": {
-        return final;
-      }
-      case "label": {
-        return `.${final}`;
-      }
-      case "matrix": {
-        return `;${name}=${final}`;
-      }
-      // case "spaceDelimited":
-      // case "pipeDelimited":
-      default: {
-        return `${name}=${final}`;
-      }
-    }
-  }
-  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
-  const values = [];
-  for (const v of value) {
-    if (options.style === "simple" || options.style === "label") {
-      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
-    } else {
-      values.push(serializePrimitiveParam(name, v, options));
-    }
-  }
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
-}
-function createQuerySerializer(options) {
-  return function querySerializer(queryParams) {
-    const search = [];
-    if (queryParams && typeof queryParams === "object") {
-      for (const name in queryParams) {
-        const value = queryParams[name];
-        if (value === void 0 || value === null) {
-          continue;
-        }
-        if (Array.isArray(value)) {
-          if (value.length === 0) {
-            continue;
-          }
-          search.push(
-            serializeArrayParam(name, value, {
-              style: "form",
-              explode: true,
-              ...options?.array,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        if (typeof value === "object") {
-          search.push(
-            serializeObjectParam(name, value, {
-              style: "deepObject",
-              explode: true,
-              ...options?.object,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        search.push(serializePrimitiveParam(name, value, options));
-      }
-    }
-    return search.join("&");
-  };
-}
-function defaultPathSerializer(pathname, pathParams) {
-  let nextURL = pathname;
-  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
-    let name = match.substring(1, match.length - 1);
-    let explode = false;
-    let style = "simple";
-    if (name.endsWith("*")) {
-      explode = true;
-      name = name.substring(0, name.length - 1);
-    }
-    if (name.startsWith(".")) {
-      style = "label";
-      name = name.substring(1);
-    } else if (name.startsWith(";")) {
-      style = "matrix";
-      name = name.substring(1);
-    }
-    if (!pathParams || pathParams[name] === void 0 || pathParams[name] === null) {
-      continue;
-    }
-    const value = pathParams[name];
-    if (Array.isArray(value)) {
-      nextURL = nextURL.replace(match, serializeArrayParam(name, value, { style, explode }));
-      continue;
-    }
-    if (typeof value === "object") {
-      nextURL = nextURL.replace(match, serializeObjectParam(name, value, { style, explode }));
-      continue;
-    }
-    if (style === "matrix") {
-      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name, value)}`);
-      continue;
-    }
-    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
-  }
-  return nextURL;
-}
-function defaultBodySerializer(body, headers) {
-  if (body instanceof FormData) {
-    return body;
-  }
-  if (headers) {
-    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
-    if (contentType === "application/x-www-form-urlencoded") {
-      return new URLSearchParams(body).toString();
-    }
-  }
-  return JSON.stringify(body);
-}
-function createFinalURL(pathname, options) {
-  let finalURL = `${options.baseUrl}${pathname}`;
-  if (options.params?.path) {
-    finalURL = options.pathSerializer(finalURL, options.params.path);
-  }
-  let search = options.querySerializer(options.params.query ?? {});
-  if (search.startsWith("?")) {
-    search = search.substring(1);
-  }
-  if (search) {
-    finalURL += `?${search}`;
-  }
-  return finalURL;
-}
-function mergeHeaders2(...allHeaders) {
-  const finalHeaders = new Headers();
-  for (const h of allHeaders) {
-    if (!h || typeof h !== "object") {
-      continue;
-    }
-    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
-    for (const [k, v] of iterator) {
-      if (v === null) {
-        finalHeaders.delete(k);
-      } else if (Array.isArray(v)) {
-        for (const v2 of v) {
-          finalHeaders.append(k, v2);
-        }
-      } else if (v !== void 0) {
-        finalHeaders.set(k, v);
-      }
-    }
-  }
-  return finalHeaders;
-}
-function removeTrailingSlash(url) {
-  if (url.endsWith("/")) {
-    return url.substring(0, url.length - 1);
-  }
-  return url;
 }
 
 // src/raw.ts
 function createRawClient(resolved, transport) {
-  return createClient({ baseUrl: resolved.baseUrl, fetch: transport.fetchRaw });
+  return createFetchClient({
+    baseUrl: resolved.baseUrl,
+    fetch: transport.fetchRaw,
+    // openapi-fetch's own serializer encodes "." and ".." as-is, so `{ thread_id: ".." }` would
+    // turn a cancel into another request. The spec's path parameters are all plain ids: guard them
+    // as the ergonomic layer does (a TypeError naming the parameter, before any request).
+    pathSerializer: (url, params) => url.replace(/\{([^{}]+)\}/g, (_match, name) => encodePathId(params[name], name))
+  });
 }
 
 // src/sleep.ts
@@ -600,14 +174,21 @@ function sleep(ms, signal) {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, Math.min(ms, 2 ** 31 - 1));
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
 // src/pacer.ts
-var MIN_WINDOW_MS = 250;
-var PROBE_FACTOR = 1.03;
+var MIN_SAMPLES = 100;
+var ENOUGH_WINDOW_MS = 250;
+var MIN_WINDOW_MS = 20;
+var MAX_WINDOW_MS = 2e3;
+var SAME_EVENT_MS = 50;
+var MARGIN = 0.97;
+var PROBE_FACTOR = 1.1;
+var PROBE_EVERY_MS = 500;
+var QUIET_MS = 1e3;
 var Pacer = class {
   constructor(now = () => performance.now()) {
     this.now = now;
@@ -615,49 +196,77 @@ var Pacer = class {
   now;
   /** Requests per second, or Infinity until the first 429. */
   rate = Number.POSITIVE_INFINITY;
-  nextStart = 0;
-  pausedUntil = 0;
-  windowStart = -1;
-  windowSuccesses = 0;
-  lastLimited = 0;
-  lastProbe = 0;
   /** 429 answers seen. */
   rateLimited = 0;
+  nextStart = 0;
+  pausedUntil = 0;
+  /** Attempts started minus 429s: the requests the server let through. */
+  admitted = 0;
+  windowStart = -1;
+  windowAdmitted = 0;
+  lastSlowDown = Number.NEGATIVE_INFINITY;
+  lastLimited = Number.NEGATIVE_INFINITY;
+  lastProbe = Number.NEGATIVE_INFINITY;
+  probeAdmitted = 0;
+  /** The server's rate as last measured (before the margin), or Infinity. */
+  measured = Number.POSITIVE_INFINITY;
+  firstTake = -1;
   /** Waits for this request's slot. */
   take(signal) {
     const now = this.now();
+    if (this.firstTake < 0) this.firstTake = now;
     const start = Math.max(now, this.pausedUntil, this.nextStart);
-    this.nextStart = Number.isFinite(this.rate) ? start + 1e3 / this.rate : start;
-    return start > now ? sleep(start - now, signal) : void 0;
-  }
-  /** A request succeeded. */
-  succeeded() {
-    this.windowSuccesses++;
-    if (!Number.isFinite(this.rate)) return;
-    const now = this.now();
-    if (now - this.lastLimited > 1e3 && now - this.lastProbe > 1e3) {
-      this.rate *= PROBE_FACTOR;
-      this.lastProbe = now;
+    if (Number.isFinite(this.rate)) {
+      this.probe(now);
+      this.nextStart = start + 1e3 / this.rate;
+    } else {
+      this.nextStart = start;
     }
+    if (start <= now) {
+      this.admitted++;
+      return void 0;
+    }
+    return sleep(start - now, signal).then(() => void this.admitted++);
+  }
+  probe(now) {
+    if (now - this.lastLimited < QUIET_MS || now - this.lastProbe < PROBE_EVERY_MS) return;
+    const sent = (this.admitted - this.probeAdmitted) * 1e3 / (now - this.lastProbe);
+    if (sent >= 0.9 * this.rate) this.rate *= PROBE_FACTOR;
+    this.lastProbe = now;
+    this.probeAdmitted = this.admitted;
   }
   /** A 429 came back; the server asked to wait `waitMs`. */
   limited(waitMs) {
     const now = this.now();
     this.rateLimited++;
+    this.admitted--;
     this.lastLimited = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-    if (this.windowStart < 0) {
-      this.windowStart = now;
-      this.windowSuccesses = 0;
-      return;
-    }
+    if (now - this.lastSlowDown < SAME_EVENT_MS) return;
     const elapsed = now - this.windowStart;
-    if (elapsed < MIN_WINDOW_MS) return;
-    const observed = this.windowSuccesses * 1e3 / elapsed;
-    if (observed > 0) this.rate = Number.isFinite(this.rate) ? Math.min(this.rate, observed) : observed;
-    else this.rate = Number.isFinite(this.rate) ? this.rate / 2 : 1;
+    const samples = this.admitted - this.windowAdmitted;
+    if (this.windowStart < 0) {
+      const pace = this.admitted * 1e3 / Math.max(1, now - this.firstTake);
+      this.rate = Math.max(1, 1e3 / Math.max(1, waitMs), pace / 4);
+    } else {
+      if (elapsed < MIN_WINDOW_MS) return;
+      if (elapsed <= MAX_WINDOW_MS) {
+        if (samples < MIN_SAMPLES && elapsed < ENOUGH_WINDOW_MS) return;
+        if (samples > 0) {
+          this.measured = samples * 1e3 / elapsed;
+          this.rate = Math.max(1, this.measured * MARGIN);
+        } else {
+          this.rate = Math.max(1, this.rate / 2);
+        }
+      } else {
+        this.rate = Math.max(1, Math.min(this.rate / PROBE_FACTOR, this.measured * MARGIN));
+      }
+    }
     this.windowStart = now;
-    this.windowSuccesses = 0;
+    this.windowAdmitted = this.admitted;
+    this.lastSlowDown = now;
+    this.lastProbe = now;
+    this.probeAdmitted = this.admitted;
   }
 };
 
@@ -738,23 +347,6 @@ var InvalidResponseError = class extends ThreadRunError {
   }
 };
 
-// src/ids.ts
-function encodePathId(value, name) {
-  if (typeof value !== "string") {
-    throw new TypeError(`${name} must be a string, got ${value === null ? "null" : typeof value}`);
-  }
-  if (value === "" || value === "." || value === "..") {
-    throw new TypeError(
-      `${name} must be a non-empty id other than "." or "..", got ${JSON.stringify(value)}`
-    );
-  }
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    throw new TypeError(`${name} is not valid Unicode text (it contains a lone surrogate)`);
-  }
-}
-
 // generated/model.ts
 var WireShapeError = class extends Error {
   name = "WireShapeError";
@@ -812,6 +404,11 @@ function date(value, path, key) {
 function dateOrNull(value, path, key) {
   return value == null ? null : date(value, path, key);
 }
+function unix(value, field) {
+  const ms = value instanceof Date ? value.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw new TypeError(`${field}: expected a valid Date, got ${describe(value)}`);
+  return Math.floor(ms / 1e3);
+}
 function list(value, path, key, item) {
   if (!Array.isArray(value)) return fail(path, key, "an array", value);
   const itemPath = at(path, key);
@@ -819,13 +416,20 @@ function list(value, path, key, item) {
   for (let i = 0; i < value.length; i++) out[i] = item(value[i], itemPath + "[" + i + "]");
   return out;
 }
+function listToWire(value, item) {
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) out[i] = item(value[i]);
+  return out;
+}
 function keepUnknown(from, to, known) {
   for (const key of Object.keys(from)) {
     if (!known.has(key) && !(key in to)) to[key] = from[key];
   }
 }
+var runStatusValues = ["queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired"];
 var runStatusTerminalValues = ["cancelled", "failed", "completed", "incomplete", "expired"];
 var wireKeys_ThreadRun = /* @__PURE__ */ new Set(["id", "object", "created_at", "thread_id", "assistant_id", "status", "required_action", "last_error", "expires_at", "started_at", "cancelled_at", "failed_at", "completed_at", "incomplete_details", "model", "instructions", "tools", "tool_resources", "metadata", "usage", "temperature", "top_p", "max_prompt_tokens", "max_completion_tokens", "truncation_strategy", "tool_choice", "parallel_tool_calls", "response_format"]);
+var modelKeys_ThreadRun = /* @__PURE__ */ new Set(["id", "object", "createdAt", "threadId", "assistantId", "status", "requiredAction", "lastError", "expiresAt", "startedAt", "cancelledAt", "failedAt", "completedAt", "incompleteDetails", "model", "instructions", "tools", "toolResources", "metadata", "usage", "temperature", "topP", "maxPromptTokens", "maxCompletionTokens", "truncationStrategy", "toolChoice", "parallelToolCalls", "responseFormat"]);
 function from_ThreadRun(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -863,7 +467,44 @@ function from_ThreadRun(value, p) {
   }
   return m;
 }
+function to_ThreadRun(m) {
+  const w = {
+    "id": m.id,
+    "object": m.object,
+    "created_at": unix(m.createdAt, "createdAt"),
+    "thread_id": m.threadId,
+    "assistant_id": m.assistantId,
+    "status": m.status,
+    "required_action": m.requiredAction == null ? null : to_RequiredAction(m.requiredAction),
+    "last_error": m.lastError ?? null,
+    "expires_at": m.expiresAt == null ? null : unix(m.expiresAt, "expiresAt"),
+    "started_at": m.startedAt == null ? null : unix(m.startedAt, "startedAt"),
+    "cancelled_at": m.cancelledAt == null ? null : unix(m.cancelledAt, "cancelledAt"),
+    "failed_at": m.failedAt == null ? null : unix(m.failedAt, "failedAt"),
+    "completed_at": m.completedAt == null ? null : unix(m.completedAt, "completedAt"),
+    "incomplete_details": m.incompleteDetails ?? null,
+    "model": m.model,
+    "instructions": m.instructions ?? null,
+    "tools": listToWire(m.tools, (x) => to_Tool(x)),
+    "tool_resources": m.toolResources == null ? null : to_ToolResources(m.toolResources),
+    "metadata": m.metadata,
+    "usage": m.usage == null ? null : to_RunUsage(m.usage),
+    "temperature": m.temperature ?? null,
+    "top_p": m.topP ?? null,
+    "max_prompt_tokens": m.maxPromptTokens ?? null,
+    "max_completion_tokens": m.maxCompletionTokens ?? null,
+    "truncation_strategy": m.truncationStrategy == null ? null : to_TruncationStrategy(m.truncationStrategy),
+    "tool_choice": m.toolChoice ?? null,
+    "parallel_tool_calls": m.parallelToolCalls,
+    "response_format": m.responseFormat == null ? null : to_ResponseFormat(m.responseFormat)
+  };
+  if (Object.keys(m).length !== (m.id !== void 0 ? 1 : 0) + (m.object !== void 0 ? 1 : 0) + (m.createdAt !== void 0 ? 1 : 0) + (m.threadId !== void 0 ? 1 : 0) + (m.assistantId !== void 0 ? 1 : 0) + (m.status !== void 0 ? 1 : 0) + (m.requiredAction !== void 0 ? 1 : 0) + (m.lastError !== void 0 ? 1 : 0) + (m.expiresAt !== void 0 ? 1 : 0) + (m.startedAt !== void 0 ? 1 : 0) + (m.cancelledAt !== void 0 ? 1 : 0) + (m.failedAt !== void 0 ? 1 : 0) + (m.completedAt !== void 0 ? 1 : 0) + (m.incompleteDetails !== void 0 ? 1 : 0) + (m.model !== void 0 ? 1 : 0) + (m.instructions !== void 0 ? 1 : 0) + (m.tools !== void 0 ? 1 : 0) + (m.toolResources !== void 0 ? 1 : 0) + (m.metadata !== void 0 ? 1 : 0) + (m.usage !== void 0 ? 1 : 0) + (m.temperature !== void 0 ? 1 : 0) + (m.topP !== void 0 ? 1 : 0) + (m.maxPromptTokens !== void 0 ? 1 : 0) + (m.maxCompletionTokens !== void 0 ? 1 : 0) + (m.truncationStrategy !== void 0 ? 1 : 0) + (m.toolChoice !== void 0 ? 1 : 0) + (m.parallelToolCalls !== void 0 ? 1 : 0) + (m.responseFormat !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_ThreadRun);
+  }
+  return w;
+}
 var wireKeys_RequiredAction = /* @__PURE__ */ new Set(["type", "submit_tool_outputs"]);
+var modelKeys_RequiredAction = /* @__PURE__ */ new Set(["type", "submitToolOutputs"]);
 function from_RequiredAction(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -875,7 +516,18 @@ function from_RequiredAction(value, p) {
   }
   return m;
 }
+function to_RequiredAction(m) {
+  const w = {
+    "type": m.type
+  };
+  if (m.submitToolOutputs !== void 0) w["submit_tool_outputs"] = to_SubmitToolOutputsAction(m.submitToolOutputs);
+  if (Object.keys(m).length !== (m.type !== void 0 ? 1 : 0) + (m.submitToolOutputs !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_RequiredAction);
+  }
+  return w;
+}
 var wireKeys_SubmitToolOutputsAction = /* @__PURE__ */ new Set(["tool_calls"]);
+var modelKeys_SubmitToolOutputsAction = /* @__PURE__ */ new Set(["toolCalls"]);
 function from_SubmitToolOutputsAction(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -886,7 +538,17 @@ function from_SubmitToolOutputsAction(value, p) {
   }
   return m;
 }
+function to_SubmitToolOutputsAction(m) {
+  const w = {
+    "tool_calls": m.toolCalls
+  };
+  if (Object.keys(m).length !== (m.toolCalls !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_SubmitToolOutputsAction);
+  }
+  return w;
+}
 var wireKeys_FileSearchTool = /* @__PURE__ */ new Set(["type", "file_search"]);
+var modelKeys_FileSearchTool = /* @__PURE__ */ new Set(["type", "fileSearch"]);
 function from_FileSearchTool(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -898,7 +560,18 @@ function from_FileSearchTool(value, p) {
   }
   return m;
 }
+function to_FileSearchTool(m) {
+  const w = {
+    "type": m.type
+  };
+  if (m.fileSearch !== void 0) w["file_search"] = to_FileSearchToolOptions(m.fileSearch);
+  if (Object.keys(m).length !== (m.type !== void 0 ? 1 : 0) + (m.fileSearch !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_FileSearchTool);
+  }
+  return w;
+}
 var wireKeys_FileSearchToolOptions = /* @__PURE__ */ new Set(["max_num_results", "ranking_options"]);
+var modelKeys_FileSearchToolOptions = /* @__PURE__ */ new Set(["maxNumResults", "rankingOptions"]);
 function from_FileSearchToolOptions(value, p) {
   const w = obj(value, p, "");
   const m = {};
@@ -909,7 +582,17 @@ function from_FileSearchToolOptions(value, p) {
   }
   return m;
 }
+function to_FileSearchToolOptions(m) {
+  const w = {};
+  if (m.maxNumResults !== void 0) w["max_num_results"] = m.maxNumResults;
+  if (m.rankingOptions !== void 0) w["ranking_options"] = to_FileSearchRankingOptions(m.rankingOptions);
+  if (Object.keys(m).length !== (m.maxNumResults !== void 0 ? 1 : 0) + (m.rankingOptions !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_FileSearchToolOptions);
+  }
+  return w;
+}
 var wireKeys_FileSearchRankingOptions = /* @__PURE__ */ new Set(["ranker", "score_threshold"]);
+var modelKeys_FileSearchRankingOptions = /* @__PURE__ */ new Set(["ranker", "scoreThreshold"]);
 function from_FileSearchRankingOptions(value, p) {
   const w = obj(value, p, "");
   const m = {};
@@ -920,7 +603,17 @@ function from_FileSearchRankingOptions(value, p) {
   }
   return m;
 }
+function to_FileSearchRankingOptions(m) {
+  const w = {};
+  if (m.ranker !== void 0) w["ranker"] = m.ranker;
+  if (m.scoreThreshold !== void 0) w["score_threshold"] = m.scoreThreshold;
+  if (Object.keys(m).length !== (m.ranker !== void 0 ? 1 : 0) + (m.scoreThreshold !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_FileSearchRankingOptions);
+  }
+  return w;
+}
 var wireKeys_ToolResources = /* @__PURE__ */ new Set(["code_interpreter", "file_search"]);
+var modelKeys_ToolResources = /* @__PURE__ */ new Set(["codeInterpreter", "fileSearch"]);
 function from_ToolResources(value, p) {
   const w = obj(value, p, "");
   const m = {};
@@ -931,7 +624,17 @@ function from_ToolResources(value, p) {
   }
   return m;
 }
+function to_ToolResources(m) {
+  const w = {};
+  if (m.codeInterpreter !== void 0) w["code_interpreter"] = to_CodeInterpreterToolResources(m.codeInterpreter);
+  if (m.fileSearch !== void 0) w["file_search"] = to_FileSearchToolResources(m.fileSearch);
+  if (Object.keys(m).length !== (m.codeInterpreter !== void 0 ? 1 : 0) + (m.fileSearch !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_ToolResources);
+  }
+  return w;
+}
 var wireKeys_CodeInterpreterToolResources = /* @__PURE__ */ new Set(["file_ids"]);
+var modelKeys_CodeInterpreterToolResources = /* @__PURE__ */ new Set(["fileIds"]);
 function from_CodeInterpreterToolResources(value, p) {
   const w = obj(value, p, "");
   const m = {};
@@ -941,7 +644,16 @@ function from_CodeInterpreterToolResources(value, p) {
   }
   return m;
 }
+function to_CodeInterpreterToolResources(m) {
+  const w = {};
+  if (m.fileIds !== void 0) w["file_ids"] = m.fileIds;
+  if (Object.keys(m).length !== (m.fileIds !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_CodeInterpreterToolResources);
+  }
+  return w;
+}
 var wireKeys_FileSearchToolResources = /* @__PURE__ */ new Set(["vector_store_ids"]);
+var modelKeys_FileSearchToolResources = /* @__PURE__ */ new Set(["vectorStoreIds"]);
 function from_FileSearchToolResources(value, p) {
   const w = obj(value, p, "");
   const m = {};
@@ -951,7 +663,16 @@ function from_FileSearchToolResources(value, p) {
   }
   return m;
 }
+function to_FileSearchToolResources(m) {
+  const w = {};
+  if (m.vectorStoreIds !== void 0) w["vector_store_ids"] = m.vectorStoreIds;
+  if (Object.keys(m).length !== (m.vectorStoreIds !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_FileSearchToolResources);
+  }
+  return w;
+}
 var wireKeys_RunUsage = /* @__PURE__ */ new Set(["prompt_tokens", "completion_tokens", "total_tokens"]);
+var modelKeys_RunUsage = /* @__PURE__ */ new Set(["promptTokens", "completionTokens", "totalTokens"]);
 function from_RunUsage(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -964,7 +685,19 @@ function from_RunUsage(value, p) {
   }
   return m;
 }
+function to_RunUsage(m) {
+  const w = {
+    "prompt_tokens": m.promptTokens,
+    "completion_tokens": m.completionTokens,
+    "total_tokens": m.totalTokens
+  };
+  if (Object.keys(m).length !== (m.promptTokens !== void 0 ? 1 : 0) + (m.completionTokens !== void 0 ? 1 : 0) + (m.totalTokens !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_RunUsage);
+  }
+  return w;
+}
 var wireKeys_TruncationStrategy = /* @__PURE__ */ new Set(["type", "last_messages"]);
+var modelKeys_TruncationStrategy = /* @__PURE__ */ new Set(["type", "lastMessages"]);
 function from_TruncationStrategy(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -976,7 +709,18 @@ function from_TruncationStrategy(value, p) {
   }
   return m;
 }
+function to_TruncationStrategy(m) {
+  const w = {
+    "type": m.type,
+    "last_messages": m.lastMessages ?? null
+  };
+  if (Object.keys(m).length !== (m.type !== void 0 ? 1 : 0) + (m.lastMessages !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_TruncationStrategy);
+  }
+  return w;
+}
 var wireKeys_ResponseFormatJsonSchema = /* @__PURE__ */ new Set(["type", "json_schema"]);
+var modelKeys_ResponseFormatJsonSchema = /* @__PURE__ */ new Set(["type", "jsonSchema"]);
 function from_ResponseFormatJsonSchema(value, p) {
   const w = obj(value, p, "");
   const m = {
@@ -988,8 +732,21 @@ function from_ResponseFormatJsonSchema(value, p) {
   }
   return m;
 }
+function to_ResponseFormatJsonSchema(m) {
+  const w = {
+    "type": m.type,
+    "json_schema": m.jsonSchema
+  };
+  if (Object.keys(m).length !== (m.type !== void 0 ? 1 : 0) + (m.jsonSchema !== void 0 ? 1 : 0)) {
+    keepUnknown(m, w, modelKeys_ResponseFormatJsonSchema);
+  }
+  return w;
+}
 function threadRunFromWire(wire, path = "") {
   return from_ThreadRun(wire, path);
+}
+function threadRunToWire(model) {
+  return to_ThreadRun(model);
 }
 function from_Tool(value, p) {
   if (isObject(value)) {
@@ -1006,6 +763,22 @@ function from_Tool(value, p) {
   }
   return fail(p, "", "an object", value);
 }
+function to_Tool(m) {
+  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
+    const o = m;
+    switch (o["type"]) {
+      case "code_interpreter":
+        return m;
+      case "file_search":
+        return to_FileSearchTool(m);
+      case "function":
+        return m;
+      default:
+        return m;
+    }
+  }
+  return m;
+}
 function from_Union1(value, p) {
   if (isObject(value)) {
     switch (value["type"]) {
@@ -1021,10 +794,31 @@ function from_Union1(value, p) {
   }
   return fail(p, "", "an object", value);
 }
+function to_Union1(m) {
+  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
+    const o = m;
+    switch (o["type"]) {
+      case "text":
+        return m;
+      case "json_object":
+        return m;
+      case "json_schema":
+        return to_ResponseFormatJsonSchema(m);
+      default:
+        return m;
+    }
+  }
+  return m;
+}
 function from_ResponseFormat(value, p) {
   if (typeof value === "string") return str(value, p, "");
   if (isObject(value)) return from_Union1(value, p);
   return fail(p, "", "a string or an object", value);
+}
+function to_ResponseFormat(m) {
+  if (typeof m === "string") return m;
+  if (typeof m === "object" && m !== null && !Array.isArray(m)) return to_Union1(m);
+  return m;
 }
 
 // src/model.ts
@@ -1032,14 +826,38 @@ var terminal = new Set(runStatusTerminalValues);
 function isTerminalStatus(status) {
   return terminal.has(status);
 }
+function runFromWire(wire) {
+  return convertRun(wire, "", void 0);
+}
+function runToWire(run) {
+  return threadRunToWire(run);
+}
 function convertRun(wire, path, response) {
+  let run;
   try {
-    return threadRunFromWire(wire, path);
+    run = threadRunFromWire(wire, path);
   } catch (error) {
     if (!(error instanceof WireShapeError)) throw error;
     return invalid(error, response);
   }
+  for (const [key, field] of DATE_FIELDS) {
+    const value = run[key];
+    if (value !== null && Number.isNaN(value.getTime())) {
+      const name = path === "" ? field : `${path}.${field}`;
+      const got = wire[field];
+      return invalid(new WireShapeError(name, "integer seconds", got), response);
+    }
+  }
+  return run;
 }
+var DATE_FIELDS = [
+  ["createdAt", "created_at"],
+  ["expiresAt", "expires_at"],
+  ["startedAt", "started_at"],
+  ["cancelledAt", "cancelled_at"],
+  ["failedAt", "failed_at"],
+  ["completedAt", "completed_at"]
+];
 function invalid(error, response) {
   throw new InvalidResponseError(error.message, {
     field: error.path,
@@ -1116,13 +934,15 @@ var Runs = class {
     };
     async function* pages() {
       let after = options.after;
+      const seen = /* @__PURE__ */ new Set();
       for (; ; ) {
         const query = after === void 0 ? base : `${base}${base ? "&" : ""}after=${encodeURIComponent(after)}`;
         const answer = await transport.send({ method: "GET", path, query, options: requestOptions, hooks });
         const page = toPage(answer);
         yield page;
         if (!page.hasMore || page.data.length === 0) return;
-        if (page.lastId === null || page.lastId === after) {
+        if (after !== void 0) seen.add(after);
+        if (page.lastId === null || seen.has(page.lastId)) {
           throw new InvalidResponseError("has_more is true but last_id does not move the cursor on", {
             field: "last_id",
             response: answer.context
@@ -1214,10 +1034,10 @@ var TimeoutError = class extends ThreadRunError {
   timeoutMs;
   /** The last run seen, when waiting for a run timed out. */
   run;
-  constructor(message, timeoutMs, run2) {
+  constructor(message, timeoutMs, run) {
     super(message);
     this.timeoutMs = timeoutMs;
-    this.run = run2;
+    this.run = run;
   }
 };
 
@@ -1256,56 +1076,69 @@ function retryAfterMs(headers, now = Date.now()) {
 }
 
 // src/wait.ts
-async function waitFor(runs, threadId, runId, options, until, first) {
+function waitSettings(options) {
   const initial = positive(options.intervalMs, 500, "intervalMs");
   const ceiling = Math.max(initial, positive(options.maxIntervalMs, 5e3, "maxIntervalMs"));
   const timeoutMs = positive(options.timeoutMs, 6e5, "timeoutMs");
+  if (options.onStatus !== void 0 && typeof options.onStatus !== "function") {
+    throw new TypeError("onStatus must be a function");
+  }
+  if (options.request?.maxRetries !== void 0) {
+    count(options.request.maxRetries, 0, "request.maxRetries");
+  }
+  return { initial, ceiling, timeoutMs };
+}
+async function waitFor(runs, threadId, runId, options, until, first, startedAt = Date.now()) {
+  const { initial, ceiling, timeoutMs } = waitSettings(options);
   const { signal, onStatus } = options;
-  if (onStatus !== void 0 && typeof onStatus !== "function") throw new TypeError("onStatus must be a function");
-  if (options.request?.maxRetries !== void 0) count(options.request.maxRetries, 0, "request.maxRetries");
-  const deadline = Date.now() + timeoutMs;
+  const deadline = startedAt + timeoutMs;
   const state = { last: void 0 };
   let interval = initial;
   let status;
-  let run2 = first;
+  let run = first;
   for (; ; ) {
     if (signal?.aborted) throw signal.reason;
-    if (run2 === void 0) {
+    if (run === void 0) {
       const remaining2 = deadline - Date.now();
       if (remaining2 <= 0) throw timedOut(runId, timeoutMs, state.last);
-      const requestTimeout = Math.min(options.request?.timeoutMs ?? Number.POSITIVE_INFINITY, remaining2);
+      const requestTimeout = Math.min(
+        options.request?.timeoutMs ?? Number.POSITIVE_INFINITY,
+        remaining2
+      );
       try {
-        run2 = await runs.get(threadId, runId, {
+        run = await runs.get(threadId, runId, {
           ...options.request,
           ...Number.isFinite(requestTimeout) ? { timeoutMs: Math.max(1, requestTimeout) } : {},
           ...signal ? { signal } : {}
         });
       } catch (error) {
-        if (error instanceof TimeoutError && Date.now() >= deadline) throw timedOut(runId, timeoutMs, state.last);
+        if (error instanceof TimeoutError && Date.now() >= deadline)
+          throw timedOut(runId, timeoutMs, state.last);
         throw error;
       }
     }
-    state.last = run2;
-    if (run2.status !== status) {
-      status = run2.status;
+    state.last = run;
+    if (run.status !== status) {
+      status = run.status;
       interval = initial;
-      onStatus?.(run2);
+      onStatus?.(run);
     }
-    if (isTerminalStatus(run2.status) || until === "terminal-or-action" && run2.status === "requires_action") {
-      return run2;
+    if (isTerminalStatus(run.status) || until === "terminal-or-action" && run.status === "requires_action") {
+      return run;
     }
-    const delay = Math.max(1, serverPause(run2) ?? interval);
+    const delay = Math.max(1, serverPause(run) ?? interval);
     interval = Math.min(ceiling, interval * 1.5);
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw timedOut(runId, timeoutMs, run2);
+    if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
     await sleep(Math.min(delay, remaining), signal);
-    run2 = void 0;
+    run = void 0;
   }
 }
-function serverPause(run2) {
-  const headers = responseInfo(run2)?.headers;
+function serverPause(run) {
+  const headers = responseInfo(run)?.headers;
   if (!headers) return void 0;
-  const poll = Number(headers.get("openai-poll-after-ms") ?? Number.NaN);
+  const value = headers.get("openai-poll-after-ms")?.trim();
+  const poll = value ? Number(value) : Number.NaN;
   if (Number.isFinite(poll) && poll >= 0) return poll;
   return retryAfterMs(headers) ?? void 0;
 }
@@ -1321,16 +1154,18 @@ function refusedStatus(error) {
   return /Cannot cancel run with status '([^']*)'/.exec(error.serverMessage)?.[1];
 }
 async function cancelThenWait(runs, threadId, runId, options) {
-  let run2;
+  waitSettings(options);
+  const startedAt = Date.now();
+  let run;
   try {
-    run2 = await runs.cancel(threadId, runId, {
+    run = await runs.cancel(threadId, runId, {
       ...options.request,
       ...options.signal ? { signal: options.signal } : {}
     });
   } catch (error) {
     if (refusedStatus(error) === void 0) throw error;
   }
-  return waitFor(runs, threadId, runId, options, "terminal", run2);
+  return waitFor(runs, threadId, runId, options, "terminal", run, startedAt);
 }
 
 // src/bulk.ts
@@ -1340,7 +1175,9 @@ async function* cancelMany(transport, items, options = {}) {
   const maxRetries = count(options.maxRetries, 10, "maxRetries");
   const { signal, onProgress } = options;
   if (items === null || typeof items !== "object" || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
-    throw new TypeError("items must be an array, an iterable or an async iterable of { threadId, runId }");
+    throw new TypeError(
+      "items must be an array, an iterable or an async iterable of { threadId, runId }"
+    );
   }
   const total = Array.isArray(items) ? items.length : void 0;
   const pacer = new Pacer();
@@ -1348,12 +1185,18 @@ async function* cancelMany(transport, items, options = {}) {
     beforeAttempt: (s) => pacer.take(s),
     onRateLimited: (waitMs) => pacer.limited(waitMs)
   });
-  const requestOptions = { ...options.request, maxRetries, ...signal ? { signal } : {} };
+  const requestOptions = {
+    ...options.request,
+    maxRetries,
+    ...signal ? { signal } : {}
+  };
   const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   let pulling = Promise.resolve();
   let exhausted = false;
   const pull = () => {
-    const next = pulling.then(() => exhausted ? { done: true, value: void 0 } : source.next());
+    const next = pulling.then(
+      () => exhausted ? { done: true, value: void 0 } : source.next()
+    );
     pulling = next.catch(() => {
     });
     return next;
@@ -1365,6 +1208,7 @@ async function* cancelMany(transport, items, options = {}) {
   let closed = false;
   let running = concurrency;
   let sourceError;
+  let sourceEnded = false;
   let done = 0;
   let failed = 0;
   const highWater = concurrency * 2;
@@ -1374,7 +1218,8 @@ async function* cancelMany(transport, items, options = {}) {
     if (!result.ok) failed++;
     onProgress?.({ done, failed, total });
     wakeConsumer?.();
-    while (ready.length >= highWater && !closed) await new Promise((r) => blockedWorkers.push(r));
+    while (ready.length >= highWater && !closed)
+      await new Promise((r) => blockedWorkers.push(r));
   };
   const worker = async () => {
     try {
@@ -1385,15 +1230,16 @@ async function* cancelMany(transport, items, options = {}) {
           next = await pull();
         } catch (error) {
           sourceError ??= { error };
-          exhausted = true;
+          exhausted = sourceEnded = true;
           return;
         }
         if (next.done) {
           exhausted = true;
+          if (!closed && !signal?.aborted) sourceEnded = true;
           return;
         }
         const item = next.value;
-        await deliver(await cancelOne(runs, item, requestOptions, pacer));
+        await deliver(await cancelOne(runs, item, requestOptions));
       }
     } finally {
       running--;
@@ -1415,22 +1261,32 @@ async function* cancelMany(transport, items, options = {}) {
     exhausted = true;
     closed = true;
     wakeWorkers();
+    void Promise.allSettled(workers).then(() => closeSource());
   }
   await Promise.all(workers);
   if (sourceError) throw sourceError.error;
   if (signal?.aborted) throw signal.reason;
+  function closeSource() {
+    if (sourceEnded) return;
+    sourceEnded = true;
+    try {
+      void Promise.resolve(source.return?.()).catch(() => {
+      });
+    } catch {
+    }
+  }
 }
-async function cancelOne(runs, item, options, pacer) {
+async function cancelOne(runs, item, options) {
   try {
-    if (typeof item !== "object" || item === null) throw new TypeError("each item must be an object { threadId, runId }");
-    const run2 = await runs.cancel(item.threadId, item.runId, options);
-    pacer.succeeded();
-    return { item, ok: true, run: run2 };
+    if (typeof item !== "object" || item === null)
+      throw new TypeError("each item must be an object { threadId, runId }");
+    const run = await runs.cancel(item.threadId, item.runId, options);
+    return { item, ok: true, run };
   } catch (error) {
     if (refusedStatus(error) !== void 0) {
       try {
-        const run2 = await runs.get(item.threadId, item.runId, options);
-        return { item, ok: true, run: run2 };
+        const run = await runs.get(item.threadId, item.runId, options);
+        return { item, ok: true, run };
       } catch (getError) {
         return { item, ok: false, error: getError };
       }
@@ -1484,8 +1340,8 @@ var RunsClient = class extends Runs {
     const listOptions = { ...options.request, ...options.signal ? { signal: options.signal } : {}, limit: 100 };
     for (let round = 0; ; round++) {
       const active = [];
-      for await (const run2 of this.list(threadId, listOptions)) {
-        if (!isTerminalStatus(run2.status)) active.push(run2);
+      for await (const run of this.list(threadId, listOptions)) {
+        if (!isTerminalStatus(run.status)) active.push(run);
       }
       if (active.length === 0) return [...stopped.values()];
       if (round === 10) {
@@ -1494,8 +1350,8 @@ var RunsClient = class extends Runs {
       let next = 0;
       const worker = async () => {
         while (next < active.length) {
-          const run2 = active[next++];
-          stopped.set(run2.id, await cancelThenWait(this, threadId, run2.id, options));
+          const run = active[next++];
+          stopped.set(run.id, await cancelThenWait(this, threadId, run.id, options));
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, active.length) }, worker));
@@ -1614,10 +1470,12 @@ function errorFromResponse(status, headers, bodyText, method, path, retryAfterMs
 // src/transport.ts
 var noop = () => {
 };
+var MAX_TIMER_MS = 2 ** 31 - 1;
 function createTransport(resolved) {
-  const { apiKey, baseQuery } = resolved;
+  const { baseQuery } = resolved;
+  const apiKey = resolved.authorizationFromHeaders ? null : resolved.apiKey;
   const basePath = new URL(resolved.baseUrl).pathname.replace(/\/$/, "");
-  const staticHeaders = typeof apiKey === "string" ? { ...resolved.headers, authorization: `Bearer ${apiKey}` } : { ...resolved.headers };
+  const staticHeaders = typeof apiKey === "string" ? { authorization: `Bearer ${apiKey}`, ...resolved.headers } : { ...resolved.headers };
   const doFetch = (input, init) => (resolved.fetch ?? globalThis.fetch)(input, init);
   async function headersFor(extra) {
     let headers = staticHeaders;
@@ -1626,7 +1484,7 @@ function createTransport(resolved) {
       if (typeof token !== "string" || token === "") {
         throw new TypeError("apiKey: the credential function returned no token (expected a non-empty string)");
       }
-      headers = { ...staticHeaders, authorization: `Bearer ${token}` };
+      headers = { ...staticHeaders, authorization: `Bearer ${checkCredential(token, "apiKey")}` };
     }
     if (extra !== void 0) {
       headers = { ...headers };
@@ -1649,7 +1507,9 @@ function createTransport(resolved) {
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw signal.reason;
       if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
-      const init = makeInit(await headersFor(options?.headers));
+      const headers = await headersFor(options?.headers);
+      const credential = credentialIn(headers);
+      const init = makeInit(headers);
       let result;
       try {
         result = await attemptOnce(doFetch, url, init, timeoutMs, signal, method, label);
@@ -1662,12 +1522,14 @@ function createTransport(resolved) {
         continue;
       }
       const { response } = result;
-      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null };
+      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null, credential };
       const decision = decideRetry({ kind: "status", status: response.status, headers: response.headers }, retries, retry);
       if (response.status === 429) {
         hooks?.onRateLimited?.(decision.retry ? decision.delayMs : decision.retryAfterMs ?? retry.baseDelayMs);
       }
-      if (!decision.retry) return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs };
+      if (!decision.retry) {
+        return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs, credential };
+      }
       await sleep(decision.delayMs, signal);
     }
   }
@@ -1678,7 +1540,7 @@ function createTransport(resolved) {
       const suffix = query ? `${call.path}?${query}` : call.path;
       const url = resolved.baseUrl + suffix;
       const label = basePath + suffix;
-      const { response, text, attempts, retryAfterMs: retryAfterMs2 } = await execute(
+      const { response, text, attempts, retryAfterMs: retryAfterMs2, credential } = await execute(
         call.method,
         url,
         label,
@@ -1693,7 +1555,8 @@ function createTransport(resolved) {
       );
       const { status, headers } = response;
       if (!response.ok) {
-        const error = errorFromResponse(status, headers, text, call.method, label, retryAfterMs2);
+        const safe = redact(text, credential);
+        const error = errorFromResponse(status, headers, safe, call.method, label, retryAfterMs2);
         error.attempts = attempts;
         throw error;
       }
@@ -1703,7 +1566,7 @@ function createTransport(resolved) {
       try {
         body = JSON.parse(text);
       } catch (cause) {
-        const excerpt = text.replace(/\s+/g, " ").trim().slice(0, 80);
+        const excerpt = redact(text, credential).replace(/\s+/g, " ").trim().slice(0, 80);
         throw new InvalidResponseError(
           text.trim() === "" ? "the body is empty, expected JSON" : `the body is not JSON: ${JSON.stringify(excerpt)}`,
           { field: null, response: context, cause }
@@ -1741,6 +1604,7 @@ function createTransport(resolved) {
 }
 function attemptOnce(doFetch, url, init, timeoutMs, signal, method, label) {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     let done = false;
     let response;
     let reader;
@@ -1769,7 +1633,7 @@ function attemptOnce(doFetch, url, init, timeoutMs, signal, method, label) {
       else if (reader) reader.cancel(error).catch(noop);
       else response?.body?.cancel(error).catch(noop);
       reject(error);
-    }, timeoutMs);
+    }, Math.min(timeoutMs, MAX_TIMER_MS));
     doFetch(url, init).then((r) => {
       response = r;
       if (done) return void r.body?.cancel().catch(noop);
@@ -1785,6 +1649,16 @@ function attemptOnce(doFetch, url, init, timeoutMs, signal, method, label) {
       if (settle()) reject(new ConnectionError(method, url, error));
     });
   });
+}
+function credentialIn(headers) {
+  const value = headers["authorization"]?.trim();
+  if (!value) return void 0;
+  const space = value.indexOf(" ");
+  return space === -1 ? value : value.slice(space + 1).trim() || void 0;
+}
+function redact(text, secret) {
+  if (secret === void 0 || secret.length < 8 || !text.includes(secret)) return text;
+  return text.split(secret).join("[redacted]");
 }
 var decoder = new TextDecoder();
 async function readText(reader) {
@@ -1807,7 +1681,7 @@ async function readText(reader) {
 }
 
 // src/client.ts
-function createClient2(options) {
+function createClient(options) {
   const resolved = resolveOptions(options);
   const transport = createTransport(resolved);
   const runs = new RunsClient(transport);
@@ -1820,8 +1694,29 @@ function createClient2(options) {
     }
   };
 }
-
-// bench/.scratch/app.ts
-var client = createClient2({ apiKey: "sk-test", baseUrl: "https://example.com/v1" });
-var run = await client.runs.cancel("thread_abc", "run_abc");
-console.log(run.status);
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  runStatusValues as RUN_STATUSES,
+  RateLimitError,
+  Runs,
+  RunsClient,
+  runStatusTerminalValues as TERMINAL_RUN_STATUSES,
+  ThreadRunError,
+  TimeoutError,
+  UnprocessableEntityError,
+  createClient,
+  decideRetry,
+  isTerminalStatus,
+  responseInfo,
+  retryAfterMs,
+  runFromWire,
+  runToWire
+};

@@ -1,0 +1,2 @@
+const t = performance.now();
+process.stdout.write(String(performance.now() - t));

@@ -1,0 +1,3 @@
+const t = performance.now();
+await import("/work/main/bench/.cold-14129/threadrun.mjs");
+process.stdout.write(String(performance.now() - t));

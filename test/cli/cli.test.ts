@@ -1,0 +1,242 @@
+/**
+ * The `threadrun` CLI as users run it: a real child process against a reference server started
+ * in this process. Asserts exit codes, stdout JSON, stderr messages and help text.
+ */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { WireRun } from "../../src/index.js";
+import { serve } from "../wait/helpers.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `threadrun …args` with OPENAI_API_KEY=test-key unless `env` says otherwise. */
+function threadrun(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: "test-key", ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
+  delete childEnv["OPENAI_BASE_URL"];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", ...args],
+      { cwd: ROOT, env: childEnv, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("threadrun CLI", { timeout: 60_000 }, () => {
+  it("cancel --wait --json: exit 0, the cancelled run on stdout, live status on stderr", async () => {
+    const server = await serve({ cancelDelayMs: 100 });
+    server.createRun({ threadId: "thread_cli", id: "run_cli", status: "in_progress" });
+    const ran = await threadrun([
+      "cancel",
+      "thread_cli",
+      "run_cli",
+      "--wait",
+      "--json",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(0);
+    const run = JSON.parse(ran.stdout) as WireRun;
+    expect(run.id).toBe("run_cli");
+    expect(run.status).toBe("cancelled");
+    expect(typeof run.cancelled_at).toBe("number");
+    expect(ran.stderr).toContain("status: cancelling → cancelled");
+    expect(server.run("thread_cli", "run_cli")?.status).toBe("cancelled");
+  });
+
+  it("cancel without --wait prints the cancelling run", async () => {
+    const server = await serve({ cancelDelayMs: 5_000 });
+    server.createRun({ threadId: "thread_cli", id: "run_cli", status: "queued" });
+    const ran = await threadrun(["cancel", "thread_cli", "run_cli", "--base-url", server.url]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toMatch(/run_cli\s+cancelling/);
+  });
+
+  it("cancel --wait exits 3 when the run had completed instead", async () => {
+    const server = await serve();
+    server.createRun({ threadId: "thread_cli", id: "run_done", status: "completed" });
+    const ran = await threadrun([
+      "cancel",
+      "thread_cli",
+      "run_done",
+      "--wait",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toContain("ended completed, not cancelled");
+  });
+
+  it("cancel --wait exits 4 at the --timeout-ms deadline", async () => {
+    const server = await serve({ cancelDelayMs: 60_000 });
+    server.createRun({ threadId: "thread_cli", id: "run_slow", status: "in_progress" });
+    const ran = await threadrun([
+      "cancel",
+      "thread_cli",
+      "run_slow",
+      "--wait",
+      "--timeout-ms",
+      "700",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(4);
+    expect(ran.stderr).toContain("last status: cancelling");
+  });
+
+  it("get --json prints the wire run", async () => {
+    const server = await serve();
+    server.createRun({ threadId: "thread_cli", id: "run_get", status: "requires_action" });
+    const ran = await threadrun([
+      "get",
+      "thread_cli",
+      "run_get",
+      "--json",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(0);
+    const run = JSON.parse(ran.stdout) as WireRun;
+    expect(run).toMatchObject({ id: "run_get", object: "thread.run", status: "requires_action" });
+  });
+
+  it("list: one page by default, every page with --all", async () => {
+    const server = await serve();
+    server.createRuns(30, { threadId: "thread_list", status: "completed" });
+    const page = await threadrun([
+      "list",
+      "thread_list",
+      "--json",
+      "--limit",
+      "10",
+      "--base-url",
+      server.url,
+    ]);
+    expect(page.code).toBe(0);
+    expect(JSON.parse(page.stdout)).toHaveLength(10);
+    expect(page.stderr).toContain("more: use --all");
+    const all = await threadrun([
+      "list",
+      "thread_list",
+      "--json",
+      "--all",
+      "--limit",
+      "7",
+      "--order",
+      "asc",
+      "--base-url",
+      server.url,
+    ]);
+    expect(all.code).toBe(0);
+    const runs = JSON.parse(all.stdout) as WireRun[];
+    expect(runs.map((r) => r.id)).toEqual(server.runs("thread_list").map((r) => r.id));
+  });
+
+  it("cancel-active stops every active run of the thread", async () => {
+    const server = await serve({ cancelDelayMs: 20 });
+    server.createRuns(5, { threadId: "thread_busy", status: "in_progress" });
+    server.createRuns(2, { threadId: "thread_busy", status: "failed" });
+    const ran = await threadrun([
+      "cancel-active",
+      "thread_busy",
+      "--json",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(0);
+    const stopped = JSON.parse(ran.stdout) as WireRun[];
+    expect(stopped).toHaveLength(5);
+    expect(stopped.every((r) => r.status === "cancelled")).toBe(true);
+    expect(server.runs("thread_busy").filter((r) => r.status === "in_progress")).toEqual([]);
+  });
+
+  it("exits 1 with the server's message for an unknown run", async () => {
+    const server = await serve();
+    const ran = await threadrun(["get", "thread_cli", "run_nope", "--base-url", server.url]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain("No run found with id 'run_nope'");
+    expect(ran.stderr).toContain("404");
+  });
+
+  it("exits 1 when the server cannot be reached", async () => {
+    const ran = await threadrun([
+      "get",
+      "t",
+      "r",
+      "--base-url",
+      "http://127.0.0.1:9/v1",
+      "--timeout-ms",
+      "2000",
+    ]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/threadrun: /);
+  });
+
+  it("exits 2 with a clear message when OPENAI_API_KEY is not set", async () => {
+    const ran = await threadrun(["get", "thread_cli", "run_cli"], { OPENAI_API_KEY: undefined });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("OPENAI_API_KEY is not set");
+    expect(ran.stderr).toContain("--base-url");
+  });
+
+  it("exits 2 naming the argument for a bad id, without sending anything", async () => {
+    const server = await serve();
+    const ran = await threadrun(["cancel", "..", "run_cli", "--base-url", server.url]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("<thread_id>");
+    expect(server.stats.requests).toBe(0);
+  });
+
+  it("exits 2 for usage mistakes", async () => {
+    const wrong = [
+      ["frobnicate"],
+      ["cancel", "thread_only"],
+      ["get", "t", "r", "--wait"],
+      ["list", "t", "--limit", "500"],
+      ["list", "t", "--order", "sideways"],
+      ["get", "t", "r", "--no-such-flag"],
+      [],
+    ];
+    const results = await Promise.all(wrong.map((args) => threadrun(args)));
+    for (const [i, ran] of results.entries()) {
+      expect({ args: wrong[i], code: ran.code }).toEqual({ args: wrong[i], code: 2 });
+      expect(ran.stdout).toBe("");
+    }
+  });
+
+  it("prints help at the top level and per command, with the exit codes", async () => {
+    const [top, cancel, list] = await Promise.all([
+      threadrun(["--help"]),
+      threadrun(["cancel", "--help"]),
+      threadrun(["list", "--help"], { OPENAI_API_KEY: undefined }),
+    ]);
+    expect(top.code).toBe(0);
+    for (const command of ["cancel", "cancel-active", "get", "list"]) {
+      expect(top.stdout).toContain(`threadrun ${command} <thread_id>`);
+    }
+    expect(top.stdout).toMatch(/Exit codes:[\s\S]*3\s+with --wait[\s\S]*4\s+timeout/);
+    expect(cancel.code).toBe(0);
+    expect(cancel.stdout).toContain("Usage: threadrun cancel <thread_id> <run_id> [--wait]");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain("--all");
+  });
+
+  it("prints the version", async () => {
+    const ran = await threadrun(["--version"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
