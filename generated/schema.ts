@@ -2,7 +2,7 @@
 // Source:  spec/openapi.yaml (sha256 f7c80e58e6c4c9f75e4e9c503cab90dba1bc9ae40be2d20cd64c95c8cffa1e39)
 // Command: npm run generate
 /* eslint-disable */
-
+// Output:  sha256 40997bd8f053d3887cedbc268ccd7a6097913ecc6bd547df4a9aca3d49cbe5e4
 export interface paths {
     "/threads/{thread_id}/runs": {
         parameters: {

@@ -7,7 +7,7 @@ import { count, type RequestOptions } from "./options.js";
 import { Pacer } from "./pacer.js";
 import { Runs } from "./runs.js";
 import type { Transport } from "./transport.js";
-import { refusedStatus } from "./wait.js";
+import { refusedAsStopped } from "./refusal.js";
 
 /** One run to cancel. Extra fields are kept and handed back with its result. */
 export interface CancelItem {
@@ -193,7 +193,7 @@ async function cancelOne<Item extends CancelItem>(
     return { item, ok: true, run };
   } catch (error) {
     // A run that had already ended is stopped, which is what a bulk cancel is for.
-    if (refusedStatus(error) !== undefined) {
+    if (refusedAsStopped(error)) {
       try {
         const run = await runs.get(item.threadId, item.runId, options);
         return { item, ok: true, run };

@@ -3,6 +3,7 @@
  * cancelAndWait, cancelActive and cancelMany.
  */
 import { cancelMany, type CancelItem, type CancelManyOptions, type CancelResult } from "./bulk.js";
+import { ThreadRunError } from "./errors/threadrun-error.js";
 import { encodePathId } from "./ids.js";
 import { isTerminalStatus, type ThreadRun } from "./model.js";
 import { count } from "./options.js";
@@ -72,7 +73,7 @@ export class RunsClient extends Runs {
       }
       if (active.length === 0) return [...stopped.values()];
       if (round === 10) {
-        throw new Error(`cancelActive: thread ${threadId} still has active runs after ${round} rounds (are runs being created meanwhile?)`);
+        throw new ThreadRunError(`cancelActive: thread ${threadId} still has active runs after ${round} rounds (are runs being created meanwhile?)`);
       }
       let next = 0;
       const worker = async () => {

@@ -6,8 +6,9 @@ import { cancelRun, getRun, listRuns } from "../generated/operations.js";
 import { ApiError } from "./errors/api-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { encodePathId } from "./ids.js";
-import { convertRun, isTerminalStatus, type ThreadRun } from "./model.js";
+import { convertRun, type ThreadRun } from "./model.js";
 import type { RequestOptions } from "./options.js";
+import { refusedAsStopped } from "./refusal.js";
 import { remember } from "./response-info.js";
 import type { Answer, AttemptHooks, Transport } from "./transport.js";
 
@@ -46,9 +47,6 @@ export interface RunList extends AsyncIterable<ThreadRun> {
   all(): Promise<ThreadRun[]>;
 }
 
-/** The part of a run that a retried cancel's refusal reveals: it had stopped, or was stopping. */
-const CANNOT_CANCEL = /Cannot cancel run with status '([^']*)'/;
-
 export class Runs {
   /** @internal */
   constructor(
@@ -72,7 +70,8 @@ export class Runs {
     try {
       return toRun(await this.transport.send({ method: "POST", path, options, hooks: this.hooks }));
     } catch (error) {
-      if (error instanceof ApiError && error.attempts > 1 && landedEarlier(error)) {
+      // An earlier attempt may have landed: the retry's refusal then reports our own cancel.
+      if (error instanceof ApiError && error.attempts > 1 && refusedAsStopped(error)) {
         return this.get(threadId, runId, options);
       }
       throw error;
@@ -139,12 +138,6 @@ export class Runs {
       },
     };
   }
-}
-
-function landedEarlier(error: ApiError): boolean {
-  if (error.status !== 400 && error.status !== 409) return false;
-  const status = CANNOT_CANCEL.exec(error.serverMessage)?.[1];
-  return status !== undefined && (status === "cancelling" || isTerminalStatus(status));
 }
 
 function toRun(answer: Answer): ThreadRun {

@@ -3,10 +3,10 @@
  * a caller needs is the run stopped (the server refuses new messages on a thread while a run is
  * active).
  */
-import { BadRequestError } from "./errors/bad-request-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { isTerminalStatus, type RunStatus, type ThreadRun } from "./model.js";
 import { count, positive, type RequestOptions } from "./options.js";
+import { refusedAsStopped } from "./refusal.js";
 import { retryAfterMs } from "./retry.js";
 import { responseInfo } from "./response-info.js";
 import type { Runs } from "./runs.js";
@@ -147,12 +147,6 @@ function timedOut(runId: string, timeoutMs: number, last: ThreadRun | undefined)
   );
 }
 
-/** The status named by a "Cannot cancel run with status '…'" refusal, if that is what it is. */
-export function refusedStatus(error: unknown): string | undefined {
-  if (!(error instanceof BadRequestError)) return undefined;
-  return /Cannot cancel run with status '([^']*)'/.exec(error.serverMessage)?.[1];
-}
-
 /**
  * Cancels, then waits until the run is terminal. A run that completes before the cancel lands
  * resolves as `completed`; a run that had already ended resolves as it is.
@@ -175,7 +169,9 @@ export async function cancelThenWait(
     });
   } catch (error) {
     // Already stopped or stopping: not an error for a caller who wants the run stopped.
-    if (refusedStatus(error) === undefined) throw error;
+    // Already stopped or stopping: not an error for a caller who wants the run stopped. Any other
+    // refusal (a status this version does not know) would leave us waiting for nothing.
+    if (!refusedAsStopped(error)) throw error;
   }
   return waitFor(runs, threadId, runId, options, "terminal", run, startedAt);
 }

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
 import { checkSpec, formatProblem } from "./spec-check.js";
 import { emitModel } from "./model-emitter.js";
 import { emitOperations } from "./operations-emitter.js";
@@ -44,7 +43,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     .relative(process.cwd(), path.resolve(options.specFile))
     .split(path.sep)
     .join("/");
-  const hash = createHash("sha256").update(spec.text).digest("hex");
+  const hash = sha256(spec.text);
   const header = [
     "// This file is generated: do not edit it by hand.",
     `// Source:  ${specName} (sha256 ${hash})`,
@@ -53,9 +52,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     "",
   ].join("\n");
 
-  const ast = await openapiTS(spec.text, { silent: true });
   const outputs = new Map<string, string>([
-    ["schema.ts", `${header}\n${astToString(ast)}`],
+    ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
     [
       "model.ts",
       emitModel({ document: spec.document, roots: options.roots ?? modelRoots(spec.document), header }).code,
@@ -106,4 +104,27 @@ function modelRoots(document: Record<string, unknown>): string[] {
     .filter(([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string")
     .map(([name]) => name);
   return roots.length > 0 ? roots : ["RunObject"];
+}
+
+const BODY_HASH = "// Output:  sha256 ";
+
+/**
+ * The wire types (openapi-typescript). Loading openapi-typescript (and TypeScript with it) costs
+ * more than everything else in a generate run, so when the file on disk was made from this very
+ * spec text and its body is intact (the body hash in its header matches), it is reused as it is.
+ */
+async function wireTypes(specText: string, header: string, existingFile: string): Promise<string> {
+  const existing = await readFile(existingFile, "utf8").catch(() => undefined);
+  if (existing?.startsWith(header + BODY_HASH)) {
+    const [hashLine = "", ...rest] = existing.slice(header.length).split("\n");
+    const body = rest.join("\n");
+    if (hashLine === BODY_HASH + sha256(body)) return existing;
+  }
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const body = astToString(await openapiTS(specText, { silent: true }));
+  return `${header}${BODY_HASH}${sha256(body)}\n${body}`;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -40,6 +40,8 @@ export class Lifecycle {
         }
       });
     }
+    // A run seeded as `cancelling` finishes its cancel like one cancelled over HTTP.
+    if (run.status === "cancelling") this.#finishCancel(run);
     if (init.completeAfterMs !== undefined) {
       this.#timers.later(init.completeAfterMs, () => {
         if (CANCELLABLE_STATUSES.has(run.status)) applyStatus(run, "completed");
@@ -55,9 +57,13 @@ export class Lifecycle {
   cancel(run: WireRun): CancelOutcome {
     if (!CANCELLABLE_STATUSES.has(run.status)) return { ok: false, status: run.status };
     applyStatus(run, "cancelling");
+    this.#finishCancel(run);
+    return { ok: true };
+  }
+
+  #finishCancel(run: WireRun): void {
     this.#timers.later(this.#cancelDelayMs, () => {
       if (run.status === "cancelling") applyStatus(run, "cancelled");
     });
-    return { ok: true };
   }
 }

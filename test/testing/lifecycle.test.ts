@@ -51,6 +51,14 @@ describe("run lifecycle", () => {
     expect(after["usage"]).toEqual({ prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 });
   });
 
+  it("a run seeded as cancelling becomes cancelled after cancelDelayMs, like a cancelled one", async () => {
+    const server = await serve({ cancelDelayMs: 30 });
+    const { id, thread_id } = server.createRun({ status: "cancelling" });
+    expect(server.run(thread_id, id)?.status).toBe("cancelling");
+    await until(() => server.run(thread_id, id)?.status === "cancelled");
+    expect(Number.isInteger(server.run(thread_id, id)?.cancelled_at)).toBe(true);
+  });
+
   it("cancelDelayMs 0 cancels on the next turn of the event loop", async () => {
     const server = await serve({ cancelDelayMs: 0 });
     const { id, thread_id } = server.createRun();

@@ -76,6 +76,18 @@ describe("cancelAndWait", () => {
     expect(requestsTo(server, "POST", "/cancel")).toHaveLength(2);
   });
 
+  it("rejects at once when the server refuses to cancel a run in a status it does not know", async () => {
+    // Waiting would never end: the run is not stopping, and the server will not stop it.
+    const server = await serve();
+    const run = server.createRun({ status: "paused_for_review" });
+    const started = performance.now();
+    await expect(
+      clientFor(server).runs.cancelAndWait(run.thread_id, run.id, { ...WAIT, timeoutMs: 10_000 }),
+    ).rejects.toThrow(/Cannot cancel run with status 'paused_for_review'/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(requestsTo(server, "GET", run.id)).toHaveLength(0);
+  });
+
   it("rejects with NotFoundError for an unknown run", async () => {
     const server = await serve();
     await expect(

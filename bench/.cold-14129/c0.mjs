@@ -1,2 +1,0 @@
-const t = performance.now();
-process.stdout.write(String(performance.now() - t));

@@ -1,3 +1,0 @@
-const t = performance.now();
-await import("openai");
-process.stdout.write(String(performance.now() - t));
