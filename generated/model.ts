@@ -76,9 +76,12 @@ function objOrNull(value: unknown, path: string, key: string): WireObject | null
 
 /** The one place where Unix seconds from the wire become a Date. */
 function date(value: unknown, path: string, key: string): Date {
-  return typeof value === "number" && Number.isFinite(value)
-    ? new Date(value * 1000)
-    : fail(path, key, "integer seconds", value);
+  if (typeof value === "number") {
+    const d = new Date(value * 1000);
+    // NaN, Infinity and values beyond the Date range (±8.64e12 s) give an Invalid Date: refused.
+    if (d.getTime() === d.getTime()) return d;
+  }
+  return fail(path, key, "integer seconds", value);
 }
 
 function dateOrNull(value: unknown, path: string, key: string): Date | null {

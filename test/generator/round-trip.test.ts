@@ -108,6 +108,8 @@ describe("the generated converters", () => {
     ["created_at", "abc", 'created_at: expected integer seconds, got "abc"'],
     ["created_at", null, "created_at: expected integer seconds, got null"],
     ["cancelled_at", Number.NaN, "cancelled_at: expected integer seconds, got NaN"],
+    ["started_at", Number.POSITIVE_INFINITY, "started_at: expected integer seconds, got Infinity"],
+    ["created_at", 1e20, "created_at: expected integer seconds, got 100000000000000000000"],
     ["id", 42, "id: expected a string, got 42"],
     ["tools", "none", "tools: expected an array"],
   ])("names the field when %s is %o", (key, value, message) => {
