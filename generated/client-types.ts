@@ -6,5 +6,5 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "./schema.js";
 
-/** The openapi-fetch client typed by the spec's paths. */
-export type RawClient = Client<paths, "application/json">;
+/** openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses. */
+export type RawClient = Pick<Client<paths, "application/json">, "GET" | "POST">;

@@ -843,7 +843,7 @@ function to_ThreadRun(m: ThreadRun): WireObject {
     "parallel_tool_calls": m.parallelToolCalls,
     "response_format": (m.responseFormat == null ? null : to_ResponseFormat(m.responseFormat)),
   };
-  if (Object.keys(m).length !== (m.id !== undefined ? 1 : 0) + (m.object !== undefined ? 1 : 0) + (m.createdAt !== undefined ? 1 : 0) + (m.threadId !== undefined ? 1 : 0) + (m.assistantId !== undefined ? 1 : 0) + (m.status !== undefined ? 1 : 0) + (m.requiredAction !== undefined ? 1 : 0) + (m.lastError !== undefined ? 1 : 0) + (m.expiresAt !== undefined ? 1 : 0) + (m.startedAt !== undefined ? 1 : 0) + (m.cancelledAt !== undefined ? 1 : 0) + (m.failedAt !== undefined ? 1 : 0) + (m.completedAt !== undefined ? 1 : 0) + (m.incompleteDetails !== undefined ? 1 : 0) + (m.model !== undefined ? 1 : 0) + (m.instructions !== undefined ? 1 : 0) + (m.tools !== undefined ? 1 : 0) + (m.toolResources !== undefined ? 1 : 0) + (m.metadata !== undefined ? 1 : 0) + (m.usage !== undefined ? 1 : 0) + (m.temperature !== undefined ? 1 : 0) + (m.topP !== undefined ? 1 : 0) + (m.maxPromptTokens !== undefined ? 1 : 0) + (m.maxCompletionTokens !== undefined ? 1 : 0) + (m.truncationStrategy !== undefined ? 1 : 0) + (m.toolChoice !== undefined ? 1 : 0) + (m.parallelToolCalls !== undefined ? 1 : 0) + (m.responseFormat !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 28) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_ThreadRun);
   }
   return w;
@@ -869,7 +869,7 @@ function to_RequiredAction(m: RequiredAction): WireObject {
     "type": m.type,
   };
   if (m.submitToolOutputs !== undefined) w["submit_tool_outputs"] = to_SubmitToolOutputsAction(m.submitToolOutputs);
-  if (Object.keys(m).length !== (m.type !== undefined ? 1 : 0) + (m.submitToolOutputs !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 1 + (m.submitToolOutputs !== undefined ? 1 : 0)) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_RequiredAction);
   }
   return w;
@@ -893,7 +893,7 @@ function to_SubmitToolOutputsAction(m: SubmitToolOutputsAction): WireObject {
   const w: WireObject = {
     "tool_calls": m.toolCalls,
   };
-  if (Object.keys(m).length !== (m.toolCalls !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 1) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_SubmitToolOutputsAction);
   }
   return w;
@@ -919,7 +919,7 @@ function to_FileSearchTool(m: FileSearchTool): WireObject {
     "type": m.type,
   };
   if (m.fileSearch !== undefined) w["file_search"] = to_FileSearchToolOptions(m.fileSearch);
-  if (Object.keys(m).length !== (m.type !== undefined ? 1 : 0) + (m.fileSearch !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 1 + (m.fileSearch !== undefined ? 1 : 0)) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_FileSearchTool);
   }
   return w;
@@ -1073,7 +1073,7 @@ function to_RunUsage(m: RunUsage): WireObject {
     "completion_tokens": m.completionTokens,
     "total_tokens": m.totalTokens,
   };
-  if (Object.keys(m).length !== (m.promptTokens !== undefined ? 1 : 0) + (m.completionTokens !== undefined ? 1 : 0) + (m.totalTokens !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 3) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_RunUsage);
   }
   return w;
@@ -1099,7 +1099,7 @@ function to_TruncationStrategy(m: TruncationStrategy): WireObject {
     "type": m.type,
     "last_messages": (m.lastMessages ?? null),
   };
-  if (Object.keys(m).length !== (m.type !== undefined ? 1 : 0) + (m.lastMessages !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_TruncationStrategy);
   }
   return w;
@@ -1125,7 +1125,7 @@ function to_ResponseFormatJsonSchema(m: ResponseFormatJsonSchema): WireObject {
     "type": m.type,
     "json_schema": m.jsonSchema,
   };
-  if (Object.keys(m).length !== (m.type !== undefined ? 1 : 0) + (m.jsonSchema !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_ResponseFormatJsonSchema);
   }
   return w;

@@ -57,3 +57,6 @@ export const servers = [
 export const defaultBaseUrl = "https://api.openai.com/v1";
 
 export const operationIds = ["listRuns","getRun","cancelRun"] as const;
+
+/** The HTTP methods the spec's operations use: the methods of `client.raw`. */
+export const rawMethods = ["GET","POST"] as const;

@@ -8,7 +8,7 @@ export interface ThreadRunClient {
   /** cancel, get, list, wait, cancelAndWait, cancelActive and cancelMany. */
   readonly runs: RunsClient;
   /**
-   * The openapi-fetch client typed from the spec (`client.raw.POST("/threads/{thread_id}/runs/{run_id}/cancel", …)`),
+   * openapi-fetch's request API typed from the spec (`client.raw.POST("/threads/{thread_id}/runs/{run_id}/cancel", …)`),
    * with the same credentials, headers, retries and time limits. Error answers come back as
    * `{ error }`, the openapi-fetch way.
    */
@@ -33,7 +33,7 @@ export function createClient(options?: ClientOptions): ThreadRunClient {
     runs,
     // Built on first use: most applications never need it.
     get raw() {
-      return (raw ??= createRawClient(resolved, transport));
+      return (raw ??= createRawClient(transport));
     },
   };
 }

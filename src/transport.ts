@@ -1,7 +1,7 @@
 /**
  * The one request function: credentials, headers, the per-attempt time limit (headers and body
  * together), the retry loop and the conversion of error answers. Everything that talks HTTP goes
- * through here, the openapi-fetch `raw` client included.
+ * through here, the `raw` client included.
  */
 import { ApiError } from "./errors/api-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
@@ -47,8 +47,15 @@ export interface Answer {
 export interface Transport {
   /** Sends a call and parses the JSON answer; error answers throw the matching error class. */
   send(call: Call): Promise<Answer>;
-  /** A `fetch` for openapi-fetch: same credentials, retries and time limits; error answers are returned. */
-  fetchRaw(request: Request): Promise<Response>;
+  /**
+   * Sends one request as the raw client built it (`suffix`: the encoded path and query below the
+   * base URL): same credentials, retries and time limits, but error answers are returned.
+   */
+  exchange(
+    method: string,
+    suffix: string,
+    init: { headers?: Record<string, string>; body?: string; options?: RequestOptions },
+  ): Promise<{ response: Response; text: string }>;
 }
 
 interface Attempted {
@@ -75,6 +82,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     typeof apiKey === "string"
       ? { authorization: `Bearer ${apiKey}`, ...resolved.headers }
       : { ...resolved.headers };
+  const staticCredential = credentialIn(staticHeaders);
   const doFetch: typeof fetch = (input, init) => (resolved.fetch ?? globalThis.fetch)(input, init);
 
   async function headersFor(extra: RequestOptions["headers"]): Promise<Record<string, string>> {
@@ -117,10 +125,14 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw signal.reason;
       if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
-      const headers = await headersFor(options?.headers);
-      const credential = credentialIn(headers);
+      // Awaited only when there is something to wait for: each await costs a turn of the loop.
+      const headers =
+        typeof apiKey === "function" || options?.headers !== undefined
+          ? await headersFor(options?.headers)
+          : staticHeaders;
+      const credential = headers === staticHeaders ? staticCredential : credentialIn(headers);
       const init = makeInit(headers);
-      let result: { response: Response; text: string };
+      let result: Attempted;
       try {
         result = await attemptOnce(doFetch, url, init, timeoutMs, signal, method, label);
       } catch (error) {
@@ -133,13 +145,16 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         continue;
       }
       const { response } = result;
-      if (response.ok) return { ...result, attempts: retries + 1, retryAfterMs: null, credential };
+      result.attempts = retries + 1;
+      result.credential = credential;
+      if (response.ok) return result;
       const decision = decideRetry({ kind: "status", status: response.status, headers: response.headers }, retries, retry);
       if (response.status === 429) {
         hooks?.onRateLimited?.(decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs));
       }
       if (!decision.retry) {
-        return { ...result, attempts: retries + 1, retryAfterMs: decision.retryAfterMs, credential };
+        result.retryAfterMs = decision.retryAfterMs;
+        return result;
       }
       await sleep(decision.delayMs, signal);
     }
@@ -190,31 +205,22 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       return { body, info: { requestId, status, headers, attempts }, context };
     },
 
-    async fetchRaw(request) {
-      let url = request.url;
-      if (baseQuery && !new URL(url).searchParams.has("api-version")) {
-        url += (url.includes("?") ? "&" : "?") + baseQuery;
-      }
-      const body = request.body === null ? undefined : await request.arrayBuffer();
-      const own: Record<string, string> = {};
-      request.headers.forEach((value, name) => (own[name] = value));
+    async exchange(method, suffix, init) {
+      const hasVersion = /[?&]api-version=/.test(suffix);
+      if (baseQuery && !hasVersion) suffix += (suffix.includes("?") ? "&" : "?") + baseQuery;
       const { response, text } = await execute(
-        request.method,
-        url,
-        new URL(url).pathname,
+        method,
+        resolved.baseUrl + suffix,
+        basePath + suffix,
         (headers) => ({
-          method: request.method,
-          headers: { ...headers, ...own },
-          ...(body === undefined ? {} : { body }),
+          method,
+          headers: init.headers ? { ...headers, ...init.headers } : headers,
+          ...(init.body === undefined ? {} : { body: init.body }),
         }),
-        request.signal ? { signal: request.signal } : undefined,
+        init.options,
         undefined,
       );
-      return new Response(text === "" ? null : text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return { response, text };
     },
   };
 }
@@ -232,7 +238,7 @@ function attemptOnce(
   signal: AbortSignal | undefined,
   method: string,
   label: string,
-): Promise<{ response: Response; text: string }> {
+): Promise<Attempted> {
   return new Promise((resolve, reject) => {
     // Aborted while the credential or a pacer was awaited: send nothing.
     if (signal?.aborted) return reject(signal.reason);
@@ -272,18 +278,22 @@ function attemptOnce(
         response = r;
         if (done) return void r.body?.cancel().catch(noop);
         if (r.body === null) {
-          if (settle()) resolve({ response: r, text: "" });
+          if (settle()) resolve(attempted(r, ""));
           return;
         }
         reader = r.body.getReader();
         return readText(reader).then((text) => {
-          if (settle()) resolve({ response: r, text });
+          if (settle()) resolve(attempted(r, text));
         });
       })
       .catch((error: unknown) => {
         if (settle()) reject(new ConnectionError(method, url, error));
       });
   });
+}
+
+function attempted(response: Response, text: string): Attempted {
+  return { response, text, attempts: 1, retryAfterMs: null, credential: undefined };
 }
 
 /** The secret part of an Authorization header (`Bearer <this>`), if any. */

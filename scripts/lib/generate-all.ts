@@ -66,8 +66,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         'import type { Client } from "openapi-fetch";',
         'import type { paths } from "./schema.js";',
         "",
-        "/** The openapi-fetch client typed by the spec's paths. */",
-        'export type RawClient = Client<paths, "application/json">;',
+        "/** openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses. */",
+        `export type RawClient = Pick<Client<paths, "application/json">, ${rawMethodUnion(spec.document)}>;`,
         "",
       ].join("\n"),
     ],
@@ -127,4 +127,15 @@ async function wireTypes(specText: string, header: string, existingFile: string)
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** `"GET" | "POST"`: the HTTP methods of the spec's operations. */
+function rawMethodUnion(document: Record<string, unknown>): string {
+  const methods = new Set<string>();
+  for (const item of Object.values((document["paths"] ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const method of ["get", "put", "post", "delete", "patch", "head", "options"]) {
+      if (item?.[method]) methods.add(JSON.stringify(method.toUpperCase()));
+    }
+  }
+  return [...methods].sort().join(" | ") || "never";
 }

@@ -543,8 +543,9 @@ class ModelWriter {
     let guaranteed = 0;
     const terms: string[] = [];
     for (const p of props) {
-      // A required field the converter checks is known to be there once conversion succeeded.
-      if (obj === "w" && p.required && this.checked(p.shape)) {
+      // On the wire: a required field the converter checks is there once conversion succeeded.
+      // On the model: the type makes every required and nullable field present.
+      if (obj === "w" ? p.required && this.checked(p.shape) : this.alwaysSet(p)) {
         guaranteed++;
         continue;
       }

@@ -33,6 +33,7 @@ export function emitOperations(input: OperationsEmitterInput): string {
   const out: string[] = [input.header];
   const paths = isObj(document["paths"]) ? document["paths"] : {};
   const summaries: string[] = [];
+  const methodsUsed = new Set<string>();
 
   for (const [template, item] of Object.entries(paths)) {
     if (!isObj(item)) continue;
@@ -77,6 +78,7 @@ export function emitOperations(input: OperationsEmitterInput): string {
         "",
       );
       summaries.push(id);
+      methodsUsed.add(method.toUpperCase());
     }
   }
 
@@ -100,6 +102,9 @@ export function emitOperations(input: OperationsEmitterInput): string {
     `export const defaultBaseUrl = ${JSON.stringify(serverList[0]?.url ?? "")};`,
     "",
     `export const operationIds = ${JSON.stringify(summaries)} as const;`,
+    "",
+    "/** The HTTP methods the spec's operations use: the methods of `client.raw`. */",
+    `export const rawMethods = ${JSON.stringify([...methodsUsed])} as const;`,
     "",
   );
   return out.join("\n");

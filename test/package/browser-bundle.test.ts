@@ -76,7 +76,7 @@ it("bundles for the browser without Node built-ins", async () => {
   const code = result.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).byteLength;
   const inputs = Object.keys(result.metafile.inputs);
-  expect(inputs.some((input) => input.includes("dist/src/runs-client.js"))).toBe(true);
+  expect(inputs.some((input) => input.includes("dist/src/index.js"))).toBe(true);
   expect(inputs.some((input) => input.includes("testing"))).toBe(false);
   console.log(
     `browser bundle: ${(code.byteLength / 1024).toFixed(1)} KiB minified, ` +
