@@ -41,8 +41,9 @@ export interface CancelManyOptions {
   /** Called after each item, with the counts so far. */
   onProgress?: (progress: CancelProgress) => void;
   /**
-   * Retries per item. Higher than a single call's default, because a bulk cancel under a rate
-   * limit meets 429s by design; the shared pacer keeps them rare.
+   * Retries per item for 5xx, 408, 409, timeouts and connection errors. A 429 does not use them
+   * up (up to 50 per item): under the shared pacer it means "slow down", which every worker
+   * then does, not that the item failed.
    * @default 10
    */
   maxRetries?: number;

@@ -69,6 +69,9 @@ interface Attempted {
 
 const noop = () => {};
 
+/** 429s retried without using up maxRetries when a shared pacer spaces the requests. */
+const PACED_429_RETRIES = 50;
+
 /** setTimeout fires at once (with a warning) for a delay over 2^31 - 1 ms: clamp to that (~24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -122,7 +125,11 @@ export function createTransport(resolved: ResolvedOptions): Transport {
   ): Promise<Attempted> {
     const { retry, timeoutMs } = policyFor(options);
     const signal = options?.signal;
-    for (let retries = 0; ; retries++) {
+    // `retries` counts against maxRetries. Under a shared pacer (bulk), a 429 is the pacer's
+    // business, not the item's failure: up to PACED_429_RETRIES of them are retried for free.
+    let retries = 0;
+    let paced429 = 0;
+    for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
       if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
       // Awaited only when there is something to wait for: each await costs a turn of the loop.
@@ -139,16 +146,18 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         // A user abort is the user's decision: never retried, rejected with their reason.
         if (signal?.aborted) throw signal.reason;
         if (!(error instanceof TimeoutError || error instanceof ConnectionError)) throw error;
-        const decision = decideRetry({ kind: "no-answer" }, retries, retry);
+        const decision = decideRetry({ kind: "no-answer" }, retries++, retry);
         if (!decision.retry) throw error;
         await sleep(decision.delayMs, signal);
         continue;
       }
       const { response } = result;
-      result.attempts = retries + 1;
+      result.attempts = attempts;
       result.credential = credential;
       if (response.ok) return result;
-      const decision = decideRetry({ kind: "status", status: response.status, headers: response.headers }, retries, retry);
+      const free = response.status === 429 && hooks?.onRateLimited !== undefined && paced429++ < PACED_429_RETRIES;
+      const outcome = { kind: "status", status: response.status, headers: response.headers } as const;
+      const decision = decideRetry(outcome, free ? 0 : retries++, retry);
       if (response.status === 429) {
         hooks?.onRateLimited?.(decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs));
       }

@@ -164,6 +164,40 @@ describe("cancelMany", () => {
     }
   });
 
+  it("a 429 under the shared pacer does not use up an item's retries", async () => {
+    const { server, items } = await seeded(3);
+    const target = items[1]!;
+    // Six refusals for one item, far more than maxRetries: 2 would allow for a 5xx.
+    server.inject({
+      kind: "status",
+      status: 429,
+      times: 6,
+      headers: { "retry-after-ms": "5" },
+      match: { runId: target.runId },
+    });
+    const results = [];
+    for await (const result of clientFor(server).runs.cancelMany(items, { maxRetries: 2 })) {
+      results.push(result);
+    }
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.find((r) => r.item.runId === target.runId)?.ok).toBe(true);
+    expect(server.run(target.threadId, target.runId)?.status).toMatch(/^cancell/);
+  });
+
+  it("still gives up on an item after maxRetries of 5xx", async () => {
+    const { server, items } = await seeded(2);
+    const target = items[0]!;
+    server.inject({ kind: "status", status: 503, times: 10, match: { runId: target.runId } });
+    const results = [];
+    for await (const result of clientFor(server, { retryBaseDelayMs: 1 }).runs.cancelMany(items, {
+      maxRetries: 2,
+    })) {
+      results.push(result);
+    }
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => r.item.runId)).toEqual([target.runId]);
+  });
+
   it("keeps extra fields of an item on its result", async () => {
     const { server, items } = await seeded(2);
     const tagged = items.map((item, i) => ({ ...item, row: i }));
