@@ -12,7 +12,13 @@ export type { WaitOptions } from "./wait.js";
 export type { CancelItem, CancelManyOptions, CancelProgress, CancelResult } from "./bulk.js";
 export type { RawClient } from "./raw.js";
 export { responseInfo, type ResponseInfo } from "./response-info.js";
-export { decideRetry, retryAfterMs, type RetryDecision, type RetryPolicy } from "./retry.js";
+export {
+  decideRetry,
+  retryAfterMs,
+  type AttemptOutcome,
+  type RetryDecision,
+  type RetryPolicy,
+} from "./retry.js";
 
 export {
   RUN_STATUSES,
@@ -56,7 +62,7 @@ export {
 } from "./model.js";
 
 export { ThreadRunError } from "./errors/threadrun-error.js";
-export { ApiError } from "./errors/api-error.js";
+export { ApiError, type ApiErrorInit } from "./errors/api-error.js";
 export { BadRequestError } from "./errors/bad-request-error.js";
 export { AuthenticationError } from "./errors/authentication-error.js";
 export { PermissionDeniedError } from "./errors/permission-denied-error.js";

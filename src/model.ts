@@ -45,7 +45,10 @@ export type {
   ToolResources,
   TruncationStrategy,
 } from "../generated/model.js";
-export { runStatusValues as RUN_STATUSES, runStatusTerminalValues as TERMINAL_RUN_STATUSES } from "../generated/model.js";
+export {
+  runStatusValues as RUN_STATUSES,
+  runStatusTerminalValues as TERMINAL_RUN_STATUSES,
+} from "../generated/model.js";
 
 /** A run as it travels on the wire: snake_case JSON, Unix seconds. */
 export type WireRun = Wire<"RunObject">;
@@ -80,7 +83,11 @@ export function runToWire(run: ThreadRun): WireRun {
 }
 
 /** Converts a run found at `path` of an answer, reporting a bad shape against that answer. */
-export function convertRun(wire: unknown, path: string, response: ResponseContext | undefined): ThreadRun {
+export function convertRun(
+  wire: unknown,
+  path: string,
+  response: ResponseContext | undefined,
+): ThreadRun {
   try {
     return threadRunFromWire(wire, path);
   } catch (error) {

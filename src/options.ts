@@ -204,11 +204,14 @@ export function mergeHeaders(
   label: string,
 ): void {
   if (extra === undefined) return;
-  if (typeof extra !== "object" || extra === null) throw new TypeError(`${label} must be an object`);
+  if (typeof extra !== "object" || extra === null)
+    throw new TypeError(`${label} must be an object`);
   for (const [name, value] of Object.entries(extra)) {
-    if (!HEADER_NAME.test(name)) throw new TypeError(`${label}: ${JSON.stringify(name)} is not a valid header name`);
+    if (!HEADER_NAME.test(name))
+      throw new TypeError(`${label}: ${JSON.stringify(name)} is not a valid header name`);
     if (value === null) delete into[name.toLowerCase()];
-    else if (typeof value !== "string") throw new TypeError(`${label}: header "${name}" must be a string or null`);
+    else if (typeof value !== "string")
+      throw new TypeError(`${label}: header "${name}" must be a string or null`);
     else if (!HEADER_VALUE.test(value.replace(SURROUNDING_WHITESPACE, ""))) {
       // fetch's own error would quote the value, and header values are often secrets (`api-key`).
       throw new TypeError(
@@ -233,10 +236,22 @@ export function count(value: number | undefined, fallback: number, name: string)
   return value;
 }
 
-export function positive(value: number | undefined, fallback: number, name: string, zeroOk = false): number {
+export function positive(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  zeroOk = false,
+): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!zeroOk && value === 0)) {
-    throw new RangeError(`${name} must be a finite number ${zeroOk ? ">= 0" : "> 0"}, got ${String(value)}`);
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!zeroOk && value === 0)
+  ) {
+    throw new RangeError(
+      `${name} must be a finite number ${zeroOk ? ">= 0" : "> 0"}, got ${String(value)}`,
+    );
   }
   return value;
 }

@@ -30,27 +30,37 @@ interface RawInit {
 export function createRawClient(transport: Transport): RawClient {
   const client: Record<string, unknown> = {};
   for (const method of rawMethods) {
-    client[method] = (template: string, init: RawInit = {}) => send(transport, method, template, init);
+    client[method] = (template: string, init: RawInit = {}) =>
+      send(transport, method, template, init);
   }
   return client as unknown as RawClient;
 }
 
 async function send(transport: Transport, method: string, template: string, init: RawInit) {
   if (init.parseAs !== undefined && init.parseAs !== "json" && init.parseAs !== "text") {
-    throw new TypeError(`client.raw: parseAs must be "json" or "text", got ${JSON.stringify(init.parseAs)}`);
+    throw new TypeError(
+      `client.raw: parseAs must be "json" or "text", got ${JSON.stringify(init.parseAs)}`,
+    );
   }
   const { path = {}, query, header } = init.params ?? {};
   const suffix =
     template.replace(/\{([^{}]+)\}/g, (_match, name: string) => encodePathId(path[name], name)) +
     queryString(query);
-  const headers: Record<string, string> = { ...stringValues(header, "params.header"), ...init.headers };
+  const headers: Record<string, string> = {
+    ...stringValues(header, "params.header"),
+    ...init.headers,
+  };
   let body: string | undefined;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);
     headers["content-type"] ??= "application/json";
   }
   const options: RequestOptions = init.signal ? { signal: init.signal } : {};
-  const { response, text } = await transport.exchange(method, suffix, { headers, ...(body === undefined ? {} : { body }), options });
+  const { response, text } = await transport.exchange(method, suffix, {
+    headers,
+    ...(body === undefined ? {} : { body }),
+    options,
+  });
   const parsed = init.parseAs === "text" || text === "" ? text : tryJson(text);
   const answer = new Response(text === "" ? null : text, {
     status: response.status,
@@ -77,18 +87,25 @@ function queryString(query: Record<string, unknown> | undefined): string {
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (typeof item === "object") throw new TypeError(`client.raw: query parameter ${name} must be a primitive or an array of them`);
+      if (typeof item === "object")
+        throw new TypeError(
+          `client.raw: query parameter ${name} must be a primitive or an array of them`,
+        );
       parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`);
     }
   }
   return parts.length > 0 ? `?${parts.join("&")}` : "";
 }
 
-function stringValues(values: Record<string, unknown> | undefined, label: string): Record<string, string> {
+function stringValues(
+  values: Record<string, unknown> | undefined,
+  label: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(values ?? {})) {
     if (value === undefined || value === null) continue;
-    if (typeof value === "object") throw new TypeError(`client.raw: ${label}.${name} must be a primitive`);
+    if (typeof value === "object")
+      throw new TypeError(`client.raw: ${label}.${name} must be a primitive`);
     out[name.toLowerCase()] = String(value);
   }
   return out;

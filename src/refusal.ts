@@ -10,7 +10,8 @@ const CANNOT_CANCEL = /Cannot cancel run with status '([^']*)'/;
 
 /** The status a cancel refusal names, or `undefined` when the error is not such a refusal. */
 export function cancelRefusedStatus(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 409)) return undefined;
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 409))
+    return undefined;
   return CANNOT_CANCEL.exec(error.serverMessage)?.[1];
 }
 

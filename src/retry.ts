@@ -50,9 +50,15 @@ export function decideRetry(
   } else {
     askedMs = retryAfterMs(outcome.headers, now);
     const should = outcome.headers.get("x-should-retry");
-    retryable = should === "true" ? true : should === "false" ? false : RETRYABLE_STATUSES.has(outcome.status);
+    retryable =
+      should === "true"
+        ? true
+        : should === "false"
+          ? false
+          : RETRYABLE_STATUSES.has(outcome.status);
   }
-  if (!retryable || retriesDone >= policy.maxRetries) return { retry: false, retryAfterMs: askedMs };
+  if (!retryable || retriesDone >= policy.maxRetries)
+    return { retry: false, retryAfterMs: askedMs };
   if (askedMs !== null) {
     if (askedMs > policy.maxRetryAfterMs) return { retry: false, retryAfterMs: askedMs };
     return { retry: true, delayMs: askedMs };

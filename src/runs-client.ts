@@ -65,7 +65,11 @@ export class RunsClient extends Runs {
     const concurrency = count(options.concurrency, 4, "concurrency");
     if (concurrency < 1) throw new RangeError("concurrency must be at least 1");
     const stopped = new Map<string, ThreadRun>();
-    const listOptions = { ...options.request, ...(options.signal ? { signal: options.signal } : {}), limit: 100 };
+    const listOptions = {
+      ...options.request,
+      ...(options.signal ? { signal: options.signal } : {}),
+      limit: 100,
+    };
     for (let round = 0; ; round++) {
       const active: ThreadRun[] = [];
       for await (const run of this.list(threadId, listOptions)) {
@@ -73,7 +77,9 @@ export class RunsClient extends Runs {
       }
       if (active.length === 0) return [...stopped.values()];
       if (round === 10) {
-        throw new ThreadRunError(`cancelActive: thread ${threadId} still has active runs after ${round} rounds (are runs being created meanwhile?)`);
+        throw new ThreadRunError(
+          `cancelActive: thread ${threadId} still has active runs after ${round} rounds (are runs being created meanwhile?)`,
+        );
       }
       let next = 0;
       const worker = async () => {

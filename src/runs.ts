@@ -57,7 +57,7 @@ export class Runs {
 
   /**
    * Asks the server to cancel a run and resolves with the run as the server answered: usually
-   * `cancelling`; use {@link Runs.cancelAndWait} to wait for `cancelled`. Retried on 408, 409, 429,
+   * `cancelling`; use `client.runs.cancelAndWait` to wait for `cancelled`. Retried on 408, 409, 429,
    * 5xx, timeouts and connection errors. When a retry is refused because the run is already
    * cancelling or has ended (an earlier attempt landed), resolves with the run as it now is.
    * @throws {@link BadRequestError} when the run had already ended before this cancel.
@@ -110,17 +110,29 @@ export class Runs {
       // Every cursor seen: a server that repeats one (or cycles through a few) would page forever.
       const seen = new Set<string>();
       for (;;) {
-        const query = after === undefined ? base : `${base}${base ? "&" : ""}after=${encodeURIComponent(after)}`;
-        const answer = await transport.send({ method: "GET", path, query, options: requestOptions, hooks });
+        const query =
+          after === undefined
+            ? base
+            : `${base}${base ? "&" : ""}after=${encodeURIComponent(after)}`;
+        const answer = await transport.send({
+          method: "GET",
+          path,
+          query,
+          options: requestOptions,
+          hooks,
+        });
         const page = toPage(answer);
         yield page;
         if (!page.hasMore || page.data.length === 0) return;
         if (after !== undefined) seen.add(after);
         if (page.lastId === null || seen.has(page.lastId)) {
-          throw new InvalidResponseError("has_more is true but last_id does not move the cursor on", {
-            field: "last_id",
-            response: answer.context,
-          });
+          throw new InvalidResponseError(
+            "has_more is true but last_id does not move the cursor on",
+            {
+              field: "last_id",
+              response: answer.context,
+            },
+          );
         }
         after = page.lastId;
       }
@@ -148,10 +160,13 @@ function toPage(answer: Answer): RunPage {
   const body = answer.body as Record<string, unknown> | null;
   const data = typeof body === "object" && body !== null ? body["data"] : undefined;
   if (!Array.isArray(data)) {
-    throw new InvalidResponseError(`data: expected an array of runs, got ${data === undefined ? "nothing" : typeof data}`, {
-      field: "data",
-      response: answer.context,
-    });
+    throw new InvalidResponseError(
+      `data: expected an array of runs, got ${data === undefined ? "nothing" : typeof data}`,
+      {
+        field: "data",
+        response: answer.context,
+      },
+    );
   }
   const runs = new Array<ThreadRun>(data.length);
   for (let i = 0; i < data.length; i++) runs[i] = convertRun(data[i], `data[${i}]`, answer.context);
@@ -174,17 +189,24 @@ function listQuery(options: ListRunsOptions): string {
   if (limit !== undefined) {
     const { minimum, maximum } = QUERY.limit;
     if (!Number.isInteger(limit) || limit < minimum || limit > maximum) {
-      throw new RangeError(`limit must be a whole number from ${minimum} to ${maximum}, got ${String(limit)}`);
+      throw new RangeError(
+        `limit must be a whole number from ${minimum} to ${maximum}, got ${String(limit)}`,
+      );
     }
     parts.push(`limit=${limit}`);
   }
   if (order !== undefined) {
     if (!(QUERY.order.enum as readonly string[]).includes(order)) {
-      throw new TypeError(`order must be ${QUERY.order.enum.map((v) => `"${v}"`).join(" or ")}, got ${JSON.stringify(order)}`);
+      throw new TypeError(
+        `order must be ${QUERY.order.enum.map((v) => `"${v}"`).join(" or ")}, got ${JSON.stringify(order)}`,
+      );
     }
     parts.push(`order=${order}`);
   }
-  for (const [name, value] of [["after", after], ["before", before]] as const) {
+  for (const [name, value] of [
+    ["after", after],
+    ["before", before],
+  ] as const) {
     if (value !== undefined && (typeof value !== "string" || value === "")) {
       throw new TypeError(`${name} must be a non-empty run id, got ${JSON.stringify(value)}`);
     }
@@ -196,6 +218,8 @@ function listQuery(options: ListRunsOptions): string {
 /** Catches the classic misuse early: an id (or anything else) where the options object goes. */
 export function checkOptions(options: unknown): void {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
-    throw new TypeError(`options must be an object, got ${options === null ? "null" : typeof options}`);
+    throw new TypeError(
+      `options must be an object, got ${options === null ? "null" : typeof options}`,
+    );
   }
 }

@@ -93,7 +93,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     if (typeof apiKey === "function") {
       const token = await apiKey();
       if (typeof token !== "string" || token === "") {
-        throw new TypeError("apiKey: the credential function returned no token (expected a non-empty string)");
+        throw new TypeError(
+          "apiKey: the credential function returned no token (expected a non-empty string)",
+        );
       }
       headers = { ...staticHeaders, authorization: `Bearer ${checkCredential(token, "apiKey")}` };
     }
@@ -104,12 +106,18 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     return headers;
   }
 
-  function policyFor(options: RequestOptions | undefined): { retry: RetryPolicy; timeoutMs: number } {
+  function policyFor(options: RequestOptions | undefined): {
+    retry: RetryPolicy;
+    timeoutMs: number;
+  } {
     if (options?.maxRetries === undefined && options?.timeoutMs === undefined) {
       return { retry: resolved.retry, timeoutMs: resolved.timeoutMs };
     }
     return {
-      retry: { ...resolved.retry, maxRetries: count(options.maxRetries, resolved.retry.maxRetries, "maxRetries") },
+      retry: {
+        ...resolved.retry,
+        maxRetries: count(options.maxRetries, resolved.retry.maxRetries, "maxRetries"),
+      },
       timeoutMs: positive(options.timeoutMs, resolved.timeoutMs, "timeoutMs"),
     };
   }
@@ -155,11 +163,20 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       result.attempts = attempts;
       result.credential = credential;
       if (response.ok) return result;
-      const free = response.status === 429 && hooks?.onRateLimited !== undefined && paced429++ < PACED_429_RETRIES;
-      const outcome = { kind: "status", status: response.status, headers: response.headers } as const;
+      const free =
+        response.status === 429 &&
+        hooks?.onRateLimited !== undefined &&
+        paced429++ < PACED_429_RETRIES;
+      const outcome = {
+        kind: "status",
+        status: response.status,
+        headers: response.headers,
+      } as const;
       const decision = decideRetry(outcome, free ? 0 : retries++, retry);
       if (response.status === 429) {
-        hooks?.onRateLimited?.(decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs));
+        hooks?.onRateLimited?.(
+          decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs),
+        );
       }
       if (!decision.retry) {
         result.retryAfterMs = decision.retryAfterMs;
@@ -173,7 +190,11 @@ export function createTransport(resolved: ResolvedOptions): Transport {
 
   return {
     async send(call) {
-      const query = call.query ? (baseQuery ? `${baseQuery}&${call.query}` : call.query) : baseQuery;
+      const query = call.query
+        ? baseQuery
+          ? `${baseQuery}&${call.query}`
+          : call.query
+        : baseQuery;
       const suffix = query ? `${call.path}?${query}` : call.path;
       const url = resolved.baseUrl + suffix;
       const label = basePath + suffix;
@@ -207,7 +228,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       } catch (cause) {
         const excerpt = redact(text, credential).replace(/\s+/g, " ").trim().slice(0, 80);
         throw new InvalidResponseError(
-          text.trim() === "" ? "the body is empty, expected JSON" : `the body is not JSON: ${JSON.stringify(excerpt)}`,
+          text.trim() === ""
+            ? "the body is empty, expected JSON"
+            : `the body is not JSON: ${JSON.stringify(excerpt)}`,
           { field: null, response: context, cause },
         );
       }
@@ -274,14 +297,20 @@ function attemptOnce(
       init = { ...init, signal: controller.signal };
       signal.addEventListener("abort", onAbort, { once: true });
     }
-    const timer = setTimeout(() => {
-      if (!settle()) return;
-      const error = new TimeoutError(`${method} ${label} timed out after ${timeoutMs} ms`, timeoutMs);
-      if (controller) controller.abort(error);
-      else if (reader) reader.cancel(error).catch(noop);
-      else response?.body?.cancel(error).catch(noop);
-      reject(error);
-    }, Math.min(timeoutMs, MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        if (!settle()) return;
+        const error = new TimeoutError(
+          `${method} ${label} timed out after ${timeoutMs} ms`,
+          timeoutMs,
+        );
+        if (controller) controller.abort(error);
+        else if (reader) reader.cancel(error).catch(noop);
+        else response?.body?.cancel(error).catch(noop);
+        reject(error);
+      },
+      Math.min(timeoutMs, MAX_TIMER_MS),
+    );
     doFetch(url, init)
       .then((r) => {
         response = r;

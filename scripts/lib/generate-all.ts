@@ -56,7 +56,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
     [
       "model.ts",
-      emitModel({ document: spec.document, roots: options.roots ?? modelRoots(spec.document), header }).code,
+      emitModel({
+        document: spec.document,
+        roots: options.roots ?? modelRoots(spec.document),
+        header,
+      }).code,
     ],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
@@ -101,7 +105,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 function modelRoots(document: Record<string, unknown>): string[] {
   const components = document["components"] as { schemas?: Record<string, unknown> } | undefined;
   const roots = Object.entries(components?.schemas ?? {})
-    .filter(([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string")
+    .filter(
+      ([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string",
+    )
     .map(([name]) => name);
   return roots.length > 0 ? roots : ["RunObject"];
 }
@@ -132,7 +138,9 @@ function sha256(text: string): string {
 /** `"GET" | "POST"`: the HTTP methods of the spec's operations. */
 function rawMethodUnion(document: Record<string, unknown>): string {
   const methods = new Set<string>();
-  for (const item of Object.values((document["paths"] ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const item of Object.values(
+    (document["paths"] ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
     for (const method of ["get", "put", "post", "delete", "patch", "head", "options"]) {
       if (item?.[method]) methods.add(JSON.stringify(method.toUpperCase()));
     }

@@ -18,5 +18,7 @@ export class ConnectionError extends ThreadRunError {
 function describeCause(error: Error): string {
   const inner = error.cause instanceof Error ? error.cause : undefined;
   const code = (inner as { code?: unknown } | undefined)?.code;
-  return inner ? `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${inner.message})` : error.message;
+  return inner
+    ? `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${inner.message})`
+    : error.message;
 }

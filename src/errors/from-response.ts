@@ -33,7 +33,10 @@ export function errorFromResponse(
   let rawBody: string | undefined;
   try {
     const parsed: unknown = JSON.parse(bodyText);
-    const error = typeof parsed === "object" && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
+    const error =
+      typeof parsed === "object" && parsed !== null
+        ? (parsed as { error?: unknown }).error
+        : undefined;
     if (typeof error === "object" && error !== null) body = error as ApiErrorInit["body"];
     else if (typeof error === "string") body = { message: error };
   } catch {
@@ -43,7 +46,14 @@ export function errorFromResponse(
     const flat = bodyText.replace(/\s+/g, " ").trim();
     rawBody = flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
   }
-  const init: ApiErrorInit = { status, method, path, headers, body, ...(rawBody ? { rawBody } : {}) };
+  const init: ApiErrorInit = {
+    status,
+    method,
+    path,
+    headers,
+    body,
+    ...(rawBody ? { rawBody } : {}),
+  };
   if (status === 429) return new RateLimitError(init, retryAfterMs);
   if (status >= 500) return new InternalServerError(init);
   const ErrorClass = BY_STATUS[status] ?? ApiError;

@@ -19,7 +19,10 @@ export class InvalidResponseError extends ThreadRunError {
   /** The request the answer came from; absent when converting a value by hand (`runFromWire`). */
   readonly response: ResponseContext | undefined;
 
-  constructor(detail: string, init: { field: string | null; response?: ResponseContext; cause?: unknown }) {
+  constructor(
+    detail: string,
+    init: { field: string | null; response?: ResponseContext; cause?: unknown },
+  ) {
     const r = init.response;
     super(
       r

@@ -4,7 +4,10 @@
  */
 
 import type { components } from "../../generated/schema.js";
-import { runStatusTerminalValues, type RunStatus as ModelRunStatus } from "../../generated/model.js";
+import {
+  runStatusTerminalValues,
+  type RunStatus as ModelRunStatus,
+} from "../../generated/model.js";
 
 type Schemas = components["schemas"];
 

@@ -17,7 +17,11 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 
 describe("npm run generate", () => {
   it("generated/ is what spec/openapi.yaml generates (drift check)", async () => {
-    const result = await generate({ specFile: "spec/openapi.yaml", outDir: "generated", check: true });
+    const result = await generate({
+      specFile: "spec/openapi.yaml",
+      outDir: "generated",
+      check: true,
+    });
     expect(result.problems).toEqual([]);
     expect(result.stale).toEqual([]);
   });
@@ -36,14 +40,20 @@ describe("npm run generate", () => {
     const out = tempDir();
     cpSync("generated", out, { recursive: true });
     const file = path.join(out, "model.ts");
-    writeFileSync(file, readFileSync(file, "utf8").replace("createdAt: Date;", "createdAt: number;"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("createdAt: Date;", "createdAt: number;"),
+    );
     const result = await generate({ specFile: "spec/openapi.yaml", outDir: out, check: true });
     expect(result.stale).toEqual([file]);
   });
 
   it("heads every file with its source, the spec's hash and the command", () => {
     for (const file of readdirSync("generated")) {
-      const head = readFileSync(path.join("generated", file), "utf8").split("\n").slice(0, 3).join("\n");
+      const head = readFileSync(path.join("generated", file), "utf8")
+        .split("\n")
+        .slice(0, 3)
+        .join("\n");
       expect(head).toMatch(/^\/\/ This file is generated: do not edit it by hand\./);
       expect(head).toMatch(/Source: {2}spec\/openapi\.yaml \(sha256 [0-9a-f]{64}\)/);
       expect(head).toContain("Command: npm run generate");
@@ -82,16 +92,25 @@ describe("npm run generate", () => {
 
   describe("refuses a bad spec with the file and line, leaving the output untouched", () => {
     const spec = readFileSync("spec/openapi.yaml", "utf8");
-    const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
+    const lineOf = (text: string, needle: string) =>
+      text.slice(0, text.indexOf(needle)).split("\n").length;
 
     const cases: [string, (s: string) => string, string][] = [
       ["malformed YAML", (s) => s.replace("paths:\n", "paths:\n  : [unclosed\n"), ": [unclosed"],
       [
         "a broken $ref",
-        (s) => s.replace('$ref: "#/components/schemas/RunStatus"', '$ref: "#/components/schemas/NoSuchSchema"'),
+        (s) =>
+          s.replace(
+            '$ref: "#/components/schemas/RunStatus"',
+            '$ref: "#/components/schemas/NoSuchSchema"',
+          ),
         "NoSuchSchema",
       ],
-      ["an invalid example", (s) => s.replace("created_at: 1699076126", 'created_at: "yesterday"'), '"yesterday"'],
+      [
+        "an invalid example",
+        (s) => s.replace("created_at: 1699076126", 'created_at: "yesterday"'),
+        '"yesterday"',
+      ],
     ];
 
     it.each(cases)("%s", async (_name, breakIt, needle) => {

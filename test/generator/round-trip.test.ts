@@ -69,11 +69,19 @@ describe("the generated converters", () => {
     expect(params).toContain('"order_id"'); // snake_case property names survive
     expect(params).toBe(JSON.stringify(wireFn?.function?.parameters)); // byte-identical
 
-    const format = all.map((r) => r.responseFormat).find((f) => typeof f === "object" && f?.type === "json_schema");
+    const format = all
+      .map((r) => r.responseFormat)
+      .find((f) => typeof f === "object" && f?.type === "json_schema");
     expect(format, "an example with a json_schema response format").toBeDefined();
-    const schema = format && typeof format === "object" && format.type === "json_schema" ? format.jsonSchema.schema : null;
-    const [, source] = runs.find(([, r]) => (r["response_format"] as { type?: string })?.type === "json_schema") ?? [];
-    const wireSchema = (source?.["response_format"] as { json_schema: { schema: unknown } }).json_schema.schema;
+    const schema =
+      format && typeof format === "object" && format.type === "json_schema"
+        ? format.jsonSchema.schema
+        : null;
+    const [, source] =
+      runs.find(([, r]) => (r["response_format"] as { type?: string })?.type === "json_schema") ??
+      [];
+    const wireSchema = (source?.["response_format"] as { json_schema: { schema: unknown } })
+      .json_schema.schema;
     expect(JSON.stringify(schema)).toBe(JSON.stringify(wireSchema));
   });
 
@@ -87,7 +95,9 @@ describe("the generated converters", () => {
     } as Record<string, unknown>;
     const model = threadRunFromWire(clone(wire));
     expect(model.status).toBe("paused_for_review");
-    expect((model as unknown as Record<string, unknown>)["brand_new_field"]).toEqual({ nested_key: [1, 2] });
+    expect((model as unknown as Record<string, unknown>)["brand_new_field"]).toEqual({
+      nested_key: [1, 2],
+    });
     expect(model.tools[0]).toEqual({ type: "browser", browser: { max_pages: 3 } });
     expect(threadRunToWire(model)).toStrictEqual(wire);
   });
@@ -120,7 +130,8 @@ describe("the generated converters", () => {
   });
 
   it("names a nested field with its path", () => {
-    const [, base] = runs.find(([, r]) => Array.isArray(r["tools"]) && (r["tools"] as unknown[]).length > 1) ?? [];
+    const [, base] =
+      runs.find(([, r]) => Array.isArray(r["tools"]) && (r["tools"] as unknown[]).length > 1) ?? [];
     const wire = clone(base) as Record<string, unknown>;
     (wire["tools"] as unknown[])[1] = "not a tool";
     try {
@@ -135,6 +146,8 @@ describe("the generated converters", () => {
   it("refuses an invalid Date on the way out, naming the field", () => {
     const base = firstRun();
     const model = threadRunFromWire(clone(base));
-    expect(() => threadRunToWire({ ...model, createdAt: new Date(Number.NaN) })).toThrow(/createdAt: expected a valid Date/);
+    expect(() => threadRunToWire({ ...model, createdAt: new Date(Number.NaN) })).toThrow(
+      /createdAt: expected a valid Date/,
+    );
   });
 });

@@ -15,7 +15,10 @@ export function loadSpec(file = SPEC_FILE): Obj {
  * items of list pages.
  */
 export function exampleRuns(spec: Obj = loadSpec()): [string, Obj][] {
-  const examples = ((spec["components"] as Obj)["examples"] ?? {}) as Record<string, { value?: unknown }>;
+  const examples = ((spec["components"] as Obj)["examples"] ?? {}) as Record<
+    string,
+    { value?: unknown }
+  >;
   const runs: [string, Obj][] = [];
   for (const [name, example] of Object.entries(examples)) {
     const value = example.value as Obj | undefined;

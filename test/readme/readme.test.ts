@@ -37,7 +37,9 @@ beforeAll(async () => {
   server.createRun({ threadId: "thread_cli", id: "run_cli", status: "in_progress" });
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  tsBlocks.forEach((code, i) => writeFileSync(path.join(WORK, `example-${i + 1}.ts`), localise(code)));
+  tsBlocks.forEach((code, i) =>
+    writeFileSync(path.join(WORK, `example-${i + 1}.ts`), localise(code)),
+  );
 });
 
 afterAll(async () => {
@@ -59,21 +61,26 @@ describe("README", () => {
       include: ["*.ts"],
     };
     writeFileSync(path.join(WORK, "tsconfig.json"), JSON.stringify(config));
-    const result = await run("node_modules/.bin/tsc", ["-p", path.join(WORK, "tsconfig.json")]).catch(
-      (e: { stdout: string }) => ({ stdout: e.stdout, failed: true }),
-    );
+    const result = await run("node_modules/.bin/tsc", [
+      "-p",
+      path.join(WORK, "tsconfig.json"),
+    ]).catch((e: { stdout: string }) => ({ stdout: e.stdout, failed: true }));
     expect(result.stdout).toBe("");
   }, 120_000);
 
-  it.each(tsBlocks.map((_, i) => i + 1))("example %i runs as written", async (n) => {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", path.join(WORK, `example-${n}.ts`)],
-      { env, timeout: 60_000 },
-    );
-    expect(stderr).toBe("");
-    expect(stdout.length).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(tsBlocks.map((_, i) => i + 1))(
+    "example %i runs as written",
+    async (n) => {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", path.join(WORK, `example-${n}.ts`)],
+        { env, timeout: 60_000 },
+      );
+      expect(stderr).toBe("");
+      expect(stdout.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it("the CLI lines run against the server", async () => {
     const lines = blocks("sh")
@@ -86,10 +93,14 @@ describe("README", () => {
         .replaceAll("thread_abc123", "thread_cli")
         .replaceAll("run_abc123", "run_cli")
         .split(/\s+/);
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-        env,
-        timeout: 60_000,
-      });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", ...args],
+        {
+          env,
+          timeout: 60_000,
+        },
+      );
       expect(stdout + stderr, line).not.toBe("");
     }
   }, 120_000);
