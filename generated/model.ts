@@ -771,8 +771,8 @@ export interface JsonSchemaFormat {
   strict: boolean | null;
 }
 
-const wireKeys_ThreadRun: ReadonlySet<string> = new Set(["id","object","created_at","thread_id","assistant_id","status","required_action","last_error","expires_at","started_at","cancelled_at","failed_at","completed_at","incomplete_details","model","instructions","tools","tool_resources","metadata","usage","temperature","top_p","max_prompt_tokens","max_completion_tokens","truncation_strategy","tool_choice","parallel_tool_calls","response_format"]);
-const modelKeys_ThreadRun: ReadonlySet<string> = new Set(["id","object","createdAt","threadId","assistantId","status","requiredAction","lastError","expiresAt","startedAt","cancelledAt","failedAt","completedAt","incompleteDetails","model","instructions","tools","toolResources","metadata","usage","temperature","topP","maxPromptTokens","maxCompletionTokens","truncationStrategy","toolChoice","parallelToolCalls","responseFormat"]);
+const wireKeys_ThreadRun: ReadonlySet<string> = /* @__PURE__ */ new Set(["id","object","created_at","thread_id","assistant_id","status","required_action","last_error","expires_at","started_at","cancelled_at","failed_at","completed_at","incomplete_details","model","instructions","tools","tool_resources","metadata","usage","temperature","top_p","max_prompt_tokens","max_completion_tokens","truncation_strategy","tool_choice","parallel_tool_calls","response_format"]);
+const modelKeys_ThreadRun: ReadonlySet<string> = /* @__PURE__ */ new Set(["id","object","createdAt","threadId","assistantId","status","requiredAction","lastError","expiresAt","startedAt","cancelledAt","failedAt","completedAt","incompleteDetails","model","instructions","tools","toolResources","metadata","usage","temperature","topP","maxPromptTokens","maxCompletionTokens","truncationStrategy","toolChoice","parallelToolCalls","responseFormat"]);
 
 function from_ThreadRun(value: unknown, p: string): ThreadRun {
   const w = obj(value, p, "");
@@ -849,8 +849,8 @@ function to_ThreadRun(m: ThreadRun): WireObject {
   return w;
 }
 
-const wireKeys_RequiredAction: ReadonlySet<string> = new Set(["type","submit_tool_outputs"]);
-const modelKeys_RequiredAction: ReadonlySet<string> = new Set(["type","submitToolOutputs"]);
+const wireKeys_RequiredAction: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","submit_tool_outputs"]);
+const modelKeys_RequiredAction: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","submitToolOutputs"]);
 
 function from_RequiredAction(value: unknown, p: string): RequiredAction {
   const w = obj(value, p, "");
@@ -875,8 +875,8 @@ function to_RequiredAction(m: RequiredAction): WireObject {
   return w;
 }
 
-const wireKeys_SubmitToolOutputsAction: ReadonlySet<string> = new Set(["tool_calls"]);
-const modelKeys_SubmitToolOutputsAction: ReadonlySet<string> = new Set(["toolCalls"]);
+const wireKeys_SubmitToolOutputsAction: ReadonlySet<string> = /* @__PURE__ */ new Set(["tool_calls"]);
+const modelKeys_SubmitToolOutputsAction: ReadonlySet<string> = /* @__PURE__ */ new Set(["toolCalls"]);
 
 function from_SubmitToolOutputsAction(value: unknown, p: string): SubmitToolOutputsAction {
   const w = obj(value, p, "");
@@ -899,8 +899,8 @@ function to_SubmitToolOutputsAction(m: SubmitToolOutputsAction): WireObject {
   return w;
 }
 
-const wireKeys_FileSearchTool: ReadonlySet<string> = new Set(["type","file_search"]);
-const modelKeys_FileSearchTool: ReadonlySet<string> = new Set(["type","fileSearch"]);
+const wireKeys_FileSearchTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","file_search"]);
+const modelKeys_FileSearchTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","fileSearch"]);
 
 function from_FileSearchTool(value: unknown, p: string): FileSearchTool {
   const w = obj(value, p, "");
@@ -925,8 +925,8 @@ function to_FileSearchTool(m: FileSearchTool): WireObject {
   return w;
 }
 
-const wireKeys_FileSearchToolOptions: ReadonlySet<string> = new Set(["max_num_results","ranking_options"]);
-const modelKeys_FileSearchToolOptions: ReadonlySet<string> = new Set(["maxNumResults","rankingOptions"]);
+const wireKeys_FileSearchToolOptions: ReadonlySet<string> = /* @__PURE__ */ new Set(["max_num_results","ranking_options"]);
+const modelKeys_FileSearchToolOptions: ReadonlySet<string> = /* @__PURE__ */ new Set(["maxNumResults","rankingOptions"]);
 
 function from_FileSearchToolOptions(value: unknown, p: string): FileSearchToolOptions {
   const w = obj(value, p, "");
@@ -951,8 +951,8 @@ function to_FileSearchToolOptions(m: FileSearchToolOptions): WireObject {
   return w;
 }
 
-const wireKeys_FileSearchRankingOptions: ReadonlySet<string> = new Set(["ranker","score_threshold"]);
-const modelKeys_FileSearchRankingOptions: ReadonlySet<string> = new Set(["ranker","scoreThreshold"]);
+const wireKeys_FileSearchRankingOptions: ReadonlySet<string> = /* @__PURE__ */ new Set(["ranker","score_threshold"]);
+const modelKeys_FileSearchRankingOptions: ReadonlySet<string> = /* @__PURE__ */ new Set(["ranker","scoreThreshold"]);
 
 function from_FileSearchRankingOptions(value: unknown, p: string): FileSearchRankingOptions {
   const w = obj(value, p, "");
@@ -977,8 +977,8 @@ function to_FileSearchRankingOptions(m: FileSearchRankingOptions): WireObject {
   return w;
 }
 
-const wireKeys_ToolResources: ReadonlySet<string> = new Set(["code_interpreter","file_search"]);
-const modelKeys_ToolResources: ReadonlySet<string> = new Set(["codeInterpreter","fileSearch"]);
+const wireKeys_ToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["code_interpreter","file_search"]);
+const modelKeys_ToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["codeInterpreter","fileSearch"]);
 
 function from_ToolResources(value: unknown, p: string): ToolResources {
   const w = obj(value, p, "");
@@ -1003,8 +1003,8 @@ function to_ToolResources(m: ToolResources): WireObject {
   return w;
 }
 
-const wireKeys_CodeInterpreterToolResources: ReadonlySet<string> = new Set(["file_ids"]);
-const modelKeys_CodeInterpreterToolResources: ReadonlySet<string> = new Set(["fileIds"]);
+const wireKeys_CodeInterpreterToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["file_ids"]);
+const modelKeys_CodeInterpreterToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["fileIds"]);
 
 function from_CodeInterpreterToolResources(value: unknown, p: string): CodeInterpreterToolResources {
   const w = obj(value, p, "");
@@ -1027,8 +1027,8 @@ function to_CodeInterpreterToolResources(m: CodeInterpreterToolResources): WireO
   return w;
 }
 
-const wireKeys_FileSearchToolResources: ReadonlySet<string> = new Set(["vector_store_ids"]);
-const modelKeys_FileSearchToolResources: ReadonlySet<string> = new Set(["vectorStoreIds"]);
+const wireKeys_FileSearchToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["vector_store_ids"]);
+const modelKeys_FileSearchToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["vectorStoreIds"]);
 
 function from_FileSearchToolResources(value: unknown, p: string): FileSearchToolResources {
   const w = obj(value, p, "");
@@ -1051,8 +1051,8 @@ function to_FileSearchToolResources(m: FileSearchToolResources): WireObject {
   return w;
 }
 
-const wireKeys_RunUsage: ReadonlySet<string> = new Set(["prompt_tokens","completion_tokens","total_tokens"]);
-const modelKeys_RunUsage: ReadonlySet<string> = new Set(["promptTokens","completionTokens","totalTokens"]);
+const wireKeys_RunUsage: ReadonlySet<string> = /* @__PURE__ */ new Set(["prompt_tokens","completion_tokens","total_tokens"]);
+const modelKeys_RunUsage: ReadonlySet<string> = /* @__PURE__ */ new Set(["promptTokens","completionTokens","totalTokens"]);
 
 function from_RunUsage(value: unknown, p: string): RunUsage {
   const w = obj(value, p, "");
@@ -1079,8 +1079,8 @@ function to_RunUsage(m: RunUsage): WireObject {
   return w;
 }
 
-const wireKeys_TruncationStrategy: ReadonlySet<string> = new Set(["type","last_messages"]);
-const modelKeys_TruncationStrategy: ReadonlySet<string> = new Set(["type","lastMessages"]);
+const wireKeys_TruncationStrategy: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","last_messages"]);
+const modelKeys_TruncationStrategy: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","lastMessages"]);
 
 function from_TruncationStrategy(value: unknown, p: string): TruncationStrategy {
   const w = obj(value, p, "");
@@ -1105,8 +1105,8 @@ function to_TruncationStrategy(m: TruncationStrategy): WireObject {
   return w;
 }
 
-const wireKeys_ResponseFormatJsonSchema: ReadonlySet<string> = new Set(["type","json_schema"]);
-const modelKeys_ResponseFormatJsonSchema: ReadonlySet<string> = new Set(["type","jsonSchema"]);
+const wireKeys_ResponseFormatJsonSchema: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","json_schema"]);
+const modelKeys_ResponseFormatJsonSchema: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","jsonSchema"]);
 
 function from_ResponseFormatJsonSchema(value: unknown, p: string): ResponseFormatJsonSchema {
   const w = obj(value, p, "");

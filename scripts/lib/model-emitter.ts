@@ -465,8 +465,9 @@ class ModelWriter {
     const wireKeys = record.properties.map((p) => p.wireKey);
     const modelKeys = record.properties.map((p) => p.modelKey);
     this.out.push(
-      `const wireKeys_${record.name}: ReadonlySet<string> = new Set(${JSON.stringify(wireKeys)});`,
-      `const modelKeys_${record.name}: ReadonlySet<string> = new Set(${JSON.stringify(modelKeys)});`,
+      // Marked pure so that a bundler drops the sets of converters an application never calls.
+      `const wireKeys_${record.name}: ReadonlySet<string> = /* @__PURE__ */ new Set(${JSON.stringify(wireKeys)});`,
+      `const modelKeys_${record.name}: ReadonlySet<string> = /* @__PURE__ */ new Set(${JSON.stringify(modelKeys)});`,
       "",
     );
 
