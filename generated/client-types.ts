@@ -1,5 +1,5 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 f7c80e58e6c4c9f75e4e9c503cab90dba1bc9ae40be2d20cd64c95c8cffa1e39)
+// Source:  spec/openapi.yaml (sha256 60d5d8ce2c8120aedceb2a1befab2d5f005140b0da20e89d72dece987d20694e)
 // Command: npm run generate
 /* eslint-disable */
 

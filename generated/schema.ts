@@ -1,8 +1,8 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 f7c80e58e6c4c9f75e4e9c503cab90dba1bc9ae40be2d20cd64c95c8cffa1e39)
+// Source:  spec/openapi.yaml (sha256 60d5d8ce2c8120aedceb2a1befab2d5f005140b0da20e89d72dece987d20694e)
 // Command: npm run generate
 /* eslint-disable */
-// Output:  sha256 40997bd8f053d3887cedbc268ccd7a6097913ecc6bd547df4a9aca3d49cbe5e4
+// Output:  sha256 41baae74400fbd4d0e6b8a9f22b4a43bddaeed949adf0fcf72d72a11e69003e3
 export interface paths {
     "/threads/{thread_id}/runs": {
         parameters: {
@@ -478,6 +478,17 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description A proxy or gateway in front of the server failed (502) or timed out (504). The body may be an HTML page from the proxy rather than the error JSON: clients must still treat the answer as a server error, and retry with backoff. */
+        GatewayError: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
+            };
+        };
         /** @description The server is overloaded or down for maintenance. Wait as `retry-after-ms` or `Retry-After` says (when present) before retrying. */
         ServiceUnavailable: {
             headers: {
@@ -619,7 +630,9 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayError"];
         };
     };
     getRun: {
@@ -671,7 +684,9 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayError"];
         };
     };
     cancelRun: {
@@ -723,7 +738,9 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayError"];
         };
     };
 }

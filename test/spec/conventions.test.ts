@@ -266,7 +266,7 @@ describe("spec/openapi.yaml conventions", () => {
       expect(refs).toContain("#/components/parameters/ApiVersion");
       const opResponses = obj(op["responses"], "responses");
       expect(Object.keys(opResponses).sort()).toEqual(
-        ["200", "400", "401", "403", "404", "409", "429", "500", "503"].sort(),
+        ["200", "400", "401", "403", "404", "409", "429", "500", "502", "503", "504"].sort(),
       );
       for (const [status, response] of Object.entries(opResponses)) {
         const resolved = obj(
