@@ -10,6 +10,7 @@ import OpenAI from "openai";
 import createFetchClient from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { createClient } from "../src/index.js";
+import { nodeHttp } from "../src/node/index.js";
 import { startServerChild, type RunRef, type ServerChild } from "./lib/server-host.js";
 import { fmt, rotate, spread, summarize } from "./lib/stats.js";
 import { defaultLog, type BenchOptions, type Result, type Table } from "./lib/types.js";
@@ -52,6 +53,8 @@ export function contenders(url: string): Contender[] {
   };
 
   const threadrun = createClient({ apiKey: API_KEY, baseUrl: url });
+  // On Node, threadrun/node's sender: node:http, as the Azure SDK uses.
+  const threadrunNode = createClient({ apiKey: API_KEY, baseUrl: url, http: nodeHttp() });
   const openai = new OpenAI({ apiKey: API_KEY, baseURL: url });
 
   const azure = new AgentsClient(url, dummyCredential, { allowInsecureConnection: true });
@@ -91,6 +94,11 @@ export function contenders(url: string): Contender[] {
       name: "threadrun",
       cancel: (t, r) => threadrun.runs.cancel(t, r),
       get: (t, r) => threadrun.runs.get(t, r),
+    },
+    {
+      name: "threadrun + nodeHttp()",
+      cancel: (t, r) => threadrunNode.runs.cancel(t, r),
+      get: (t, r) => threadrunNode.runs.get(t, r),
     },
     {
       name: "openai",
@@ -202,10 +210,13 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
           measured: `${fmt(ratio, 2)}×`,
           met: ratio <= 1.15,
         });
+        // On Node the fastest threadrun is the one on node:http (threadrun/node), the transport
+        // the Azure SDK uses too; in browsers fetch is all there is, for every client.
+        const usNode = metrics[`${op}.${concurrency}.threadrun + nodeHttp().us`] as number;
         goals.push({
-          goal: `per-call ${label}: threadrun faster than openai and @azure/ai-agents`,
-          measured: `${fmt(us, 1)} µs vs ${fmt(openai, 1)} / ${fmt(azure, 1)} µs`,
-          met: us < openai && us < azure,
+          goal: `per-call ${label}: threadrun (nodeHttp) faster than openai and @azure/ai-agents`,
+          measured: `${fmt(usNode, 1)} µs (fetch: ${fmt(us, 1)}) vs ${fmt(openai, 1)} / ${fmt(azure, 1)} µs`,
+          met: usNode < openai && usNode < azure,
         });
       }
     }

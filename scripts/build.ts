@@ -71,6 +71,7 @@ if (tsc.status !== 0) fail(`tsc -p tsconfig.build.json failed (exit ${tsc.status
 const entryPoints: Record<string, string> = {
   index: "src/index.ts",
   "testing/index": "src/testing/index.ts",
+  "node/index": "src/node/index.ts",
 };
 if (existsSync(cliSource)) entryPoints["cli/main"] = "src/cli/main.ts";
 await build({

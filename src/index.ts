@@ -11,6 +11,7 @@ export { Runs, type ListRunsOptions, type RunList, type RunPage } from "./runs.j
 export type { WaitOptions } from "./wait.js";
 export type { CancelItem, CancelManyOptions, CancelProgress, CancelResult } from "./bulk.js";
 export type { RawClient } from "./raw.js";
+export type { HttpAnswer, HttpSender, HttpSenderInit } from "./http-sender.js";
 export { responseInfo, type ResponseInfo } from "./response-info.js";
 export {
   decideRetry,

@@ -16,6 +16,7 @@ import {
   type RequestOptions,
   type ResolvedOptions,
 } from "./options.js";
+import type { HttpSender } from "./http-sender.js";
 import type { ResponseInfo } from "./response-info.js";
 import { decideRetry, type RetryPolicy } from "./retry.js";
 import { sleep } from "./sleep.js";
@@ -55,11 +56,11 @@ export interface Transport {
     method: string,
     suffix: string,
     init: { headers?: Record<string, string>; body?: string; options?: RequestOptions },
-  ): Promise<{ response: Response; text: string }>;
+  ): Promise<{ response: Answered; text: string }>;
 }
 
 interface Attempted {
-  response: Response;
+  response: Answered;
   text: string;
   attempts: number;
   retryAfterMs: number | null;
@@ -86,7 +87,10 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       ? { authorization: `Bearer ${apiKey}`, ...resolved.headers }
       : { ...resolved.headers };
   const staticCredential = credentialIn(staticHeaders);
-  const doFetch: typeof fetch = (input, init) => (resolved.fetch ?? globalThis.fetch)(input, init);
+  // fetch is looked up at each request, so a polyfill or test double installed later is used.
+  const sender = resolved.http
+    ? customSender(resolved.http)
+    : fetchSender((input, init) => (resolved.fetch ?? globalThis.fetch)(input, init));
 
   async function headersFor(extra: RequestOptions["headers"]): Promise<Record<string, string>> {
     let headers = staticHeaders;
@@ -127,7 +131,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     method: string,
     url: string,
     label: string,
-    makeInit: (headers: Record<string, string>) => RequestInit,
+    makeInit: (
+      headers: Record<string, string>,
+    ) => RequestInit & { headers: Record<string, string> },
     options: RequestOptions | undefined,
     hooks: AttemptHooks | undefined,
   ): Promise<Attempted> {
@@ -149,7 +155,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       const init = makeInit(headers);
       let result: Attempted;
       try {
-        result = await attemptOnce(doFetch, url, init, timeoutMs, signal, method, label);
+        result = await attemptOnce(sender, url, init, timeoutMs, signal, method, label);
       } catch (error) {
         // A user abort is the user's decision: never retried, rejected with their reason.
         if (signal?.aborted) throw signal.reason;
@@ -186,7 +192,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     }
   }
 
-  const inits = new Map<string, RequestInit>();
+  const inits = new Map<string, RequestInit & { headers: Record<string, string> }>();
 
   return {
     async send(call) {
@@ -257,15 +263,76 @@ export function createTransport(resolved: ResolvedOptions): Transport {
   };
 }
 
+/** What an attempt needs of an answer: a fetch `Response` has it, and so does an {@link HttpAnswer}. */
+export interface Answered {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  headers: Headers;
+}
+
 /**
- * One attempt: fetch and read the whole body within `timeoutMs`. Without a caller's signal no
- * AbortSignal is handed to fetch (on Node 20 even an idle one slows a loopback call by 15-20%);
- * a timed-out request is then released by cancelling its body as soon as its headers arrive.
+ * How one request goes out. `onStarted` hands over a way to stop reading the body, for a sender
+ * that runs without a signal; `signal` is set whenever `needsSignal` is, or the caller gave one.
  */
+interface Sender {
+  needsSignal: boolean;
+  send(
+    url: string,
+    init: RequestInit & { headers: Record<string, string> },
+    onStarted: (cancel: (reason: unknown) => void) => void,
+  ): Promise<{ response: Answered; text: string }>;
+}
+
+/**
+ * fetch as a sender. Without a caller's signal no AbortSignal is handed to fetch (on Node 20 even
+ * an idle one slows a loopback call by 15-20%); a timed-out request is then released by cancelling
+ * its body as soon as its headers arrive. The body is read through our own reader: `text()` would
+ * lock the stream, and a locked stream cannot be cancelled, so a stalled body would hold its socket.
+ */
+function fetchSender(doFetch: typeof fetch): Sender {
+  return {
+    needsSignal: false,
+    async send(url, init, onStarted) {
+      const response = await doFetch(url, init);
+      if (response.body === null) return { response, text: "" };
+      const reader = response.body.getReader();
+      onStarted((reason) => void reader.cancel(reason).catch(noop));
+      return { response, text: await readText(reader) };
+    },
+  };
+}
+
+/** A caller's {@link HttpSender} (for example `nodeHttp()` from `threadrun/node`) as a sender. */
+function customSender(http: HttpSender): Sender {
+  return {
+    needsSignal: true,
+    async send(url, init) {
+      const answer = await http(url, {
+        method: init.method ?? "GET",
+        headers: init.headers,
+        ...(typeof init.body === "string" ? { body: init.body } : {}),
+        signal: init.signal as AbortSignal,
+      });
+      const ok = answer.status >= 200 && answer.status < 300;
+      return {
+        response: {
+          ok,
+          status: answer.status,
+          statusText: answer.statusText,
+          headers: answer.headers,
+        },
+        text: answer.text,
+      };
+    },
+  };
+}
+
+/** One attempt: send and read the whole body within `timeoutMs`; a caller's abort wins at once. */
 function attemptOnce(
-  doFetch: typeof fetch,
+  sender: Sender,
   url: string,
-  init: RequestInit,
+  init: RequestInit & { headers: Record<string, string> },
   timeoutMs: number,
   signal: AbortSignal | undefined,
   method: string,
@@ -275,11 +342,8 @@ function attemptOnce(
     // Aborted while the credential or a pacer was awaited: send nothing.
     if (signal?.aborted) return reject(signal.reason);
     let done = false;
-    let response: Response | undefined;
-    // The body is read through our own reader: `response.text()` would lock the stream, and a
-    // locked stream cannot be cancelled from outside, so a stalled body would hold its socket.
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    let controller: AbortController | undefined;
+    let stopReading: ((reason: unknown) => void) | undefined;
+    const controller = signal || sender.needsSignal ? new AbortController() : undefined;
     const settle = (): boolean => {
       if (done) return false;
       done = true;
@@ -292,11 +356,8 @@ function attemptOnce(
       controller?.abort(signal?.reason);
       reject(signal?.reason);
     };
-    if (signal) {
-      controller = new AbortController();
-      init = { ...init, signal: controller.signal };
-      signal.addEventListener("abort", onAbort, { once: true });
-    }
+    if (controller) init = { ...init, signal: controller.signal };
+    signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(
       () => {
         if (!settle()) return;
@@ -305,24 +366,19 @@ function attemptOnce(
           timeoutMs,
         );
         if (controller) controller.abort(error);
-        else if (reader) reader.cancel(error).catch(noop);
-        else response?.body?.cancel(error).catch(noop);
+        else stopReading?.(error);
         reject(error);
       },
       Math.min(timeoutMs, MAX_TIMER_MS),
     );
-    doFetch(url, init)
-      .then((r) => {
-        response = r;
-        if (done) return void r.body?.cancel().catch(noop);
-        if (r.body === null) {
-          if (settle()) resolve(attempted(r, ""));
-          return;
-        }
-        reader = r.body.getReader();
-        return readText(reader).then((text) => {
-          if (settle()) resolve(attempted(r, text));
-        });
+    sender
+      .send(url, init, (cancel) => {
+        // Headers arrived after the deadline: stop the body now; else keep the way to stop it.
+        if (done) cancel(new Error("the attempt already ended"));
+        else stopReading = cancel;
+      })
+      .then(({ response, text }) => {
+        if (settle()) resolve(attempted(response, text));
       })
       .catch((error: unknown) => {
         if (settle()) reject(new ConnectionError(method, url, error));
@@ -330,7 +386,7 @@ function attemptOnce(
   });
 }
 
-function attempted(response: Response, text: string): Attempted {
+function attempted(response: Answered, text: string): Attempted {
   return { response, text, attempts: 1, retryAfterMs: null, credential: undefined };
 }
 

@@ -21,6 +21,7 @@ const WORK = path.resolve(".readme-examples");
 function localise(code: string): string {
   return code
     .replaceAll('from "threadrun/testing"', `from "${path.resolve("src/testing/index.js")}"`)
+    .replaceAll('from "threadrun/node"', `from "${path.resolve("src/node/index.js")}"`)
     .replaceAll('from "threadrun"', `from "${path.resolve("src/index.js")}"`);
 }
 

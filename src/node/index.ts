@@ -1,0 +1,6 @@
+/**
+ * `threadrun/node`: Node-only additions to the client. The main entry stays on fetch and web APIs
+ * so that it runs in browsers too.
+ */
+export { nodeHttp, type NodeHttpOptions } from "./http.js";
+export type { HttpAnswer, HttpSender, HttpSenderInit } from "../http-sender.js";
