@@ -102,6 +102,20 @@ describe("the generated converters", () => {
     expect(threadRunToWire(model)).toStrictEqual(wire);
   });
 
+  it("keeps an unknown field when the server also leaves a known one out (same key count)", () => {
+    const wire = clone(firstRun());
+    delete wire["temperature"];
+    delete wire["started_at"];
+    wire["azure_extra"] = "kept";
+    wire["another_extra"] = 1;
+    const model = threadRunFromWire(clone(wire)) as unknown as Record<string, unknown>;
+    expect(model["azure_extra"]).toBe("kept");
+    expect(model["another_extra"]).toBe(1);
+    const back = threadRunToWire(model as never) as unknown as Record<string, unknown>;
+    expect(back["azure_extra"]).toBe("kept");
+    expect(back["another_extra"]).toBe(1);
+  });
+
   it("reads a missing optional nullable field as null", () => {
     const base = firstRun();
     const wire = clone(base);
