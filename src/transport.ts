@@ -3,7 +3,6 @@
  * together), the retry loop and the conversion of error answers. Everything that talks HTTP goes
  * through here, the `raw` client included.
  */
-import { ApiError } from "./errors/api-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { errorFromResponse } from "./errors/from-response.js";
 import { InvalidResponseError, type ResponseContext } from "./errors/invalid-response-error.js";

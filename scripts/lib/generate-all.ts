@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkSpec, formatProblem } from "./spec-check.js";
 import { emitModel } from "./model-emitter.js";
-import { emitOperations } from "./operations-emitter.js";
+import { emitOperations, specMethods } from "./operations-emitter.js";
 
 export interface GenerateOptions {
   /** The spec to read. */
@@ -71,7 +71,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         'import type { paths } from "./schema.js";',
         "",
         "/** openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses. */",
-        `export type RawClient = Pick<Client<paths, "application/json">, ${rawMethodUnion(spec.document)}>;`,
+        `export type RawClient = Pick<Client<paths, "application/json">, ${
+          specMethods(spec.document)
+            .map((m) => JSON.stringify(m))
+            .join(" | ") || "never"
+        }>;`,
         "",
       ].join("\n"),
     ],
@@ -133,17 +137,4 @@ async function wireTypes(specText: string, header: string, existingFile: string)
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/** `"GET" | "POST"`: the HTTP methods of the spec's operations. */
-function rawMethodUnion(document: Record<string, unknown>): string {
-  const methods = new Set<string>();
-  for (const item of Object.values(
-    (document["paths"] ?? {}) as Record<string, Record<string, unknown>>,
-  )) {
-    for (const method of ["get", "put", "post", "delete", "patch", "head", "options"]) {
-      if (item?.[method]) methods.add(JSON.stringify(method.toUpperCase()));
-    }
-  }
-  return [...methods].sort().join(" | ") || "never";
 }

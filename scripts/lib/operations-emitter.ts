@@ -33,7 +33,6 @@ export function emitOperations(input: OperationsEmitterInput): string {
   const out: string[] = [input.header];
   const paths = isObj(document["paths"]) ? document["paths"] : {};
   const summaries: string[] = [];
-  const methodsUsed = new Set<string>();
 
   for (const [template, item] of Object.entries(paths)) {
     if (!isObj(item)) continue;
@@ -78,7 +77,6 @@ export function emitOperations(input: OperationsEmitterInput): string {
         "",
       );
       summaries.push(id);
-      methodsUsed.add(method.toUpperCase());
     }
   }
 
@@ -104,10 +102,18 @@ export function emitOperations(input: OperationsEmitterInput): string {
     `export const operationIds = ${JSON.stringify(summaries)} as const;`,
     "",
     "/** The HTTP methods the spec's operations use: the methods of `client.raw`. */",
-    `export const rawMethods = ${JSON.stringify([...methodsUsed])} as const;`,
+    `export const rawMethods = ${JSON.stringify(specMethods(document))} as const;`,
     "",
   );
   return out.join("\n");
+}
+
+/** The HTTP methods the spec's operations use, upper-case: `["GET", "POST"]`. */
+export function specMethods(document: Record<string, unknown>): string[] {
+  const paths = isObj(document["paths"]) ? Object.values(document["paths"]).filter(isObj) : [];
+  return METHODS.filter((method) => paths.some((item) => isObj(item[method]))).map((method) =>
+    method.toUpperCase(),
+  );
 }
 
 function camel(name: string): string {
