@@ -5,6 +5,13 @@
 import { defaultBaseUrl } from "../generated/operations.js";
 import type { HttpSender } from "./http-sender.js";
 import type { RetryPolicy } from "./retry.js";
+import {
+  checkKnownKeys,
+  checkOptionsObject,
+  duration,
+  optionalSignal,
+  wholeNumber,
+} from "./validate.js";
 
 /** A credential: a string, or a function called before every attempt (for expiring tokens). */
 export type ApiKey = string | (() => string | Promise<string>);
@@ -266,4 +273,27 @@ export function positive(
     );
   }
   return value;
+}
+
+/** The keys of {@link RequestOptions}: anything else in a per-call options object is a mistake. */
+export const REQUEST_OPTION_KEYS: readonly string[] = [
+  "signal",
+  "timeoutMs",
+  "maxRetries",
+  "headers",
+];
+
+/**
+ * Checks per-call options completely, before anything is sent: an object of known keys whose
+ * values have the right types. `label` names the options in messages (`options`, `request`).
+ */
+export function checkRequestOptions(options: unknown, label: string): void {
+  checkOptionsObject(options, label);
+  if (options === undefined) return;
+  checkKnownKeys(options as object, REQUEST_OPTION_KEYS, label);
+  const { signal, timeoutMs, maxRetries, headers } = options as RequestOptions;
+  optionalSignal(signal, `${label}.signal`);
+  duration(timeoutMs, `${label}.timeoutMs`, 0);
+  wholeNumber(maxRetries, `${label}.maxRetries`, 0, { min: 0 });
+  if (headers !== undefined) mergeHeaders({}, headers, `${label}.headers`);
 }

@@ -6,7 +6,8 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { serve } from "../wait/helpers.js";
+import { serve } from "../support/reference-server.js";
+import { KEY } from "../support/client.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -23,7 +24,7 @@ function respect(serverUrl: string): Promise<{ code: number; output: string }> {
     "--input",
     "run_id=run_arazzo",
     "--input",
-    "api_key=test-key",
+    `api_key=${KEY}`,
   ];
   return new Promise((resolve) => {
     execFile("npx", args, { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -43,7 +44,7 @@ describe("Arazzo workflow run by redocly respect", { timeout: 90_000 }, () => {
     expect(server.run("thread_arazzo", "run_arazzo")?.status).toMatch(/^cancell(ing|ed)$/);
     // Every step carried the key from the workflow's inputs.
     expect(server.requests.map((r) => r.headers["authorization"])).toEqual(
-      Array(3).fill("Bearer test-key"),
+      Array(3).fill(`Bearer ${KEY}`),
     );
   });
 

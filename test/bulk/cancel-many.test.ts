@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { NotFoundError, type CancelItem, type CancelProgress } from "../../src/index.js";
-import { clientFor, serve, sleep } from "../wait/helpers.js";
+import { clientFor } from "../support/client.js";
+import { serve } from "../support/reference-server.js";
+import { sleep } from "../support/time.js";
 
 async function seeded(count: number, status: "in_progress" | "completed" = "in_progress") {
   const server = await serve({ cancelDelayMs: 10 });

@@ -7,7 +7,9 @@
 import { expect, it } from "vitest";
 import type { CancelItem } from "../../src/index.js";
 import { TERMINAL_STATUSES } from "../../src/testing/index.js";
-import { clientFor, maxInWindow, serve, until } from "../wait/helpers.js";
+import { clientFor } from "../support/client.js";
+import { serve } from "../support/reference-server.js";
+import { maxInWindow, until } from "../support/time.js";
 
 // Below what this client reaches on a loaded two-core machine, so the limit really bites.
 const RATE = 1000;

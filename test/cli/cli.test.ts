@@ -6,7 +6,8 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { WireRun } from "../../src/index.js";
-import { serve } from "../wait/helpers.js";
+import { serve } from "../support/reference-server.js";
+import { KEY } from "../support/client.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -16,9 +17,9 @@ interface Ran {
   stderr: string;
 }
 
-/** Runs `threadrun …args` with OPENAI_API_KEY=test-key unless `env` says otherwise. */
+/** Runs `threadrun …args` with OPENAI_API_KEY set to the test key unless `env` says otherwise. */
 function threadrun(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: "test-key", ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: KEY, ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
   delete childEnv["OPENAI_BASE_URL"];
   return new Promise((resolve) => {

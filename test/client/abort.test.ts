@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { clientFor, rejection } from "./support/client.js";
+import { clientFor, rejection } from "../support/client.js";
 import {
-  delay,
   okRun,
   sequence,
   stallBody,
   stallHeaders,
   startServer,
   status,
-} from "./support/server.js";
+} from "../support/scripted-server.js";
+import { sleep } from "../support/time.js";
 
 class Stop extends Error {
   override name = "Stop";
@@ -22,14 +22,14 @@ describe("aborting a call", () => {
     const controller = new AbortController();
     const reason = new Stop("user stopped");
     const pending = client.runs.cancel("t", "r", { signal: controller.signal });
-    while (server.requests.length === 0) await delay(5);
-    await delay(50);
+    while (server.requests.length === 0) await sleep(5);
+    await sleep(50);
     const started = Date.now();
     controller.abort(reason);
     const error = await rejection(pending);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toBe(reason);
-    await delay(100);
+    await sleep(100);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -37,8 +37,8 @@ describe("aborting a call", () => {
     const server = await startServer(status(429, "wait", { "retry-after": "5" }));
     const controller = new AbortController();
     const pending = clientFor(server).runs.get("t", "r", { signal: controller.signal });
-    while (server.requests.length === 0) await delay(5);
-    await delay(50);
+    while (server.requests.length === 0) await sleep(5);
+    await sleep(50);
     const started = Date.now();
     controller.abort(new Stop("bored"));
     const error = await rejection(pending);
@@ -54,10 +54,10 @@ describe("aborting a call", () => {
     const pending = clientFor(server, { maxRetries: 5 }).runs.cancel("t", "r", {
       signal: controller.signal,
     });
-    while (server.requests.length === 0) await delay(5);
+    while (server.requests.length === 0) await sleep(5);
     controller.abort(reason);
     expect(await rejection(pending)).toBe(reason);
-    await delay(100);
+    await sleep(100);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -67,11 +67,11 @@ describe("aborting a call", () => {
     const pending = clientFor(server, { maxRetries: 5 }).runs.get("t", "r", {
       signal: controller.signal,
     });
-    while (server.requests.length === 0) await delay(5);
-    await delay(50);
+    while (server.requests.length === 0) await sleep(5);
+    await sleep(50);
     controller.abort("a string reason");
     expect(await rejection(pending)).toBe("a string reason");
-    await delay(100);
+    await sleep(100);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -79,7 +79,7 @@ describe("aborting a call", () => {
     const server = await startServer(stallHeaders);
     const controller = new AbortController();
     const pending = clientFor(server).runs.get("t", "r", { signal: controller.signal });
-    while (server.requests.length === 0) await delay(5);
+    while (server.requests.length === 0) await sleep(5);
     controller.abort();
     const error = await rejection(pending);
     expect(error).toBe(controller.signal.reason);
@@ -94,7 +94,7 @@ describe("aborting a call", () => {
     expect(await rejection(client.runs.cancel("t", "r", { signal }))).toBe(reason);
     expect(await rejection(client.runs.get("t", "r", { signal }))).toBe(reason);
     expect(await rejection(client.runs.list("t", { signal }).all())).toBe(reason);
-    await delay(50);
+    await sleep(50);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -115,15 +115,15 @@ describe("aborting while the credential is fetched", () => {
     const reason = new Stop("while fetching a token");
     const client = clientFor(server, {
       apiKey: async () => {
-        await delay(100);
+        await sleep(100);
         return "token-after-abort";
       },
     });
     const pending = client.runs.get("t", "r", { signal: controller.signal });
-    await delay(20);
+    await sleep(20);
     controller.abort(reason);
     expect(await rejection(pending)).toBe(reason);
-    await delay(150);
+    await sleep(150);
     expect(server.requests).toHaveLength(0);
   });
 });

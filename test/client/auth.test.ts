@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "../../src/index.js";
-import { clientFor, failure, rejection } from "./support/client.js";
-import { json, okRun, sequence, startServer, status, wireRun } from "./support/server.js";
+import { clientFor, failure, rejection } from "../support/client.js";
+import { json, okRun, sequence, startServer, status } from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();

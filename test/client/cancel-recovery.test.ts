@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BadRequestError, NotFoundError, responseInfo } from "../../src/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
 import type { RunsServer, RunsServerOptions } from "../../src/testing/index.js";
-import { clientFor, rejection } from "./support/client.js";
+import { clientFor, rejection } from "../support/client.js";
 import {
   errorBody,
   json,
@@ -10,8 +10,8 @@ import {
   resetMidBody,
   startServer,
   status,
-  wireRun,
-} from "./support/server.js";
+} from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 import { afterEach } from "vitest";
 
 const servers: RunsServer[] = [];

@@ -8,8 +8,9 @@ import {
   runToWire,
 } from "../../src/index.js";
 import type { ThreadRun } from "../../src/index.js";
-import { clientFor, rejection } from "./support/client.js";
-import { CREATED_AT, json, startServer, wireRun } from "./support/server.js";
+import { clientFor, rejection } from "../support/client.js";
+import { json, startServer } from "../support/scripted-server.js";
+import { CREATED_AT, wireRun } from "../support/wire.js";
 
 async function fetchRun(wire: Record<string, unknown>): Promise<ThreadRun> {
   const server = await startServer((_req, res) => json(res, 200, wire));

@@ -13,8 +13,9 @@ import {
   UnprocessableEntityError,
 } from "../../src/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
-import { KEY, clientFor, rejection } from "./support/client.js";
-import { errorBody, json, startServer, wireRun } from "./support/server.js";
+import { KEY, clientFor, rejection } from "../support/client.js";
+import { errorBody, json, startServer } from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 
 type ErrorClass = abstract new (...args: never[]) => ApiError;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientFor } from "./support/client.js";
-import { KEY } from "./support/client.js";
-import { json, startServer } from "./support/server.js";
+import { KEY, clientFor } from "../support/client.js";
+import { json, startServer } from "../support/scripted-server.js";
 
 const list = (_q: unknown, res: import("node:http").ServerResponse) =>
   json(res, 200, { object: "list", data: [], first_id: null, last_id: null, has_more: false });

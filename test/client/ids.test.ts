@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clientFor, failure } from "./support/client.js";
-import { delay, idsFrom, okRun, startServer } from "./support/server.js";
+import { clientFor, failure } from "../support/client.js";
+import { idsFrom, okRun, startServer } from "../support/scripted-server.js";
+import { sleep } from "../support/time.js";
 
 const BAD_IDS: Array<[string, unknown]> = [
   ["empty string", ""],
@@ -27,7 +28,7 @@ describe("bad ids are refused before any request", () => {
       expect(error).toBeInstanceOf(TypeError);
       expect((error as TypeError).message).toMatch(/^threadId\b/);
     }
-    await delay(20);
+    await sleep(20);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -43,7 +44,7 @@ describe("bad ids are refused before any request", () => {
       expect(error).toBeInstanceOf(TypeError);
       expect((error as TypeError).message).toMatch(/^runId\b/);
     }
-    await delay(20);
+    await sleep(20);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { InternalServerError, InvalidResponseError, responseInfo } from "../../src/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
-import { clientFor, rejection } from "./support/client.js";
-import type { Handler, TestServer } from "./support/server.js";
-import { json, startServer, status, wireRun } from "./support/server.js";
+import { clientFor, rejection } from "../support/client.js";
+import {
+  type Handler,
+  type TestServer,
+  json,
+  startServer,
+  status,
+} from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 
 /** Pages of `size` over runs run_1..run_total (newest first, like the API's default order). */
 function paged(total: number, size: number): Handler {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionError } from "../../src/index.js";
-import { clientFor, failure, KEY, rejection } from "./support/client.js";
-import { okRun, resetBeforeHeaders, sequence, startServer, status } from "./support/server.js";
+import { KEY, clientFor, failure, rejection } from "../support/client.js";
+import {
+  okRun,
+  resetBeforeHeaders,
+  sequence,
+  startServer,
+  status,
+} from "../support/scripted-server.js";
 
 const CANCEL = "/threads/{thread_id}/runs/{run_id}/cancel";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { responseInfo } from "../../src/index.js";
-import { clientFor } from "./support/client.js";
-import { idsFrom, json, okRun, sequence, startServer, status, wireRun } from "./support/server.js";
+import { clientFor } from "../support/client.js";
+import { idsFrom, json, okRun, sequence, startServer, status } from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 
 describe("responseInfo(result): the request id of a successful call", () => {
   it("cancel and get: requestId is the server's x-request-id", async () => {

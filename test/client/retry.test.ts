@@ -6,9 +6,8 @@ import {
   RateLimitError,
   responseInfo,
 } from "../../src/index.js";
-import { clientFor, rejection } from "./support/client.js";
+import { clientFor, rejection } from "../support/client.js";
 import {
-  delay,
   json,
   okRun,
   resetBeforeHeaders,
@@ -16,7 +15,8 @@ import {
   sequence,
   startServer,
   status,
-} from "./support/server.js";
+} from "../support/scripted-server.js";
+import { sleep } from "../support/time.js";
 
 describe("retries, with counted attempts", () => {
   it("429 with Retry-After: 1 waits about a second, then succeeds", async () => {
@@ -219,7 +219,7 @@ describe("retries, with counted attempts", () => {
     const controller = new AbortController();
     const client = clientFor(server, { maxRetryAfterMs: Number.MAX_SAFE_INTEGER });
     const pending = client.runs.get("t", "r", { signal: controller.signal });
-    await delay(300);
+    await sleep(300);
     // Still waiting out the 35 days the server asked for.
     expect(server.requests).toHaveLength(1);
     controller.abort(new Error("enough"));

@@ -9,9 +9,9 @@ import {
   createClient,
 } from "../../src/index.js";
 import type { ClientOptions, ThreadRunClient } from "../../src/index.js";
-import { KEY, clientFor, failure, rejection } from "./support/client.js";
-import type { Handler } from "./support/server.js";
+import { KEY, clientFor, failure, rejection } from "../support/client.js";
 import {
+  type Handler,
   errorBody,
   json,
   resetBeforeHeaders,
@@ -20,8 +20,8 @@ import {
   stallHeaders,
   startServer,
   status,
-  wireRun,
-} from "./support/server.js";
+} from "../support/scripted-server.js";
+import { wireRun } from "../support/wire.js";
 
 /** Every way a thrown error or the client can end up printed or logged. */
 function renderings(value: unknown): string[] {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError, ThreadRunError } from "../../src/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
-import { clientFor, rejection } from "./support/client.js";
-import { delay, okRun, sequence, stallBody, stallHeaders, startServer } from "./support/server.js";
+import { clientFor, rejection } from "../support/client.js";
+import {
+  okRun,
+  sequence,
+  stallBody,
+  stallHeaders,
+  startServer,
+} from "../support/scripted-server.js";
+import { sleep } from "../support/time.js";
 
 /** Polls until `check` holds, up to `ms`. */
 async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) return false;
-    await delay(10);
+    await sleep(10);
   }
   return true;
 }
@@ -91,7 +98,7 @@ describe.each(PATHS)("per-attempt timeouts, $name", ({ signal }) => {
 describe("very long time limits", () => {
   it("a timeoutMs beyond setTimeout's range means a long wait, not an instant timeout", async () => {
     const server = await startServer(async (req, res, attempt) => {
-      await delay(30);
+      await sleep(30);
       return okRun()(req, res, attempt);
     });
     const client = clientFor(server, { timeoutMs: Number.MAX_SAFE_INTEGER });

@@ -12,7 +12,7 @@ import {
 } from "../../src/index.js";
 import { nodeHttp } from "../../src/node/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
-import { clientFor, KEY, rejection } from "../client/support/client.js";
+import { KEY, clientFor, rejection } from "../support/client.js";
 import {
   okRun,
   resetBeforeHeaders,
@@ -22,7 +22,7 @@ import {
   stallHeaders,
   startServer,
   status,
-} from "../client/support/server.js";
+} from "../support/scripted-server.js";
 
 const http = nodeHttp();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, runPath, serve } from "./helpers.js";
+import { call, runPath, serve } from "../support/reference-server.js";
 
 describe("authentication and api-version", () => {
   it("answers 401 invalid_api_key without a key and with a wrong one", async () => {

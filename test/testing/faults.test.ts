@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, cancelPath, runPath, serve, until } from "./helpers.js";
+import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
+import { until } from "../support/time.js";
 
 describe("faults", () => {
   it("status: answers the status with a wire error (or a raw body) instead of handling", async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ALL_RUN_FIELDS, call, cancelPath, runPath, serve, sleep, until } from "./helpers.js";
+import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
+import { KEY } from "../support/client.js";
+import { sleep, until } from "../support/time.js";
+import { ALL_RUN_FIELDS } from "../support/wire.js";
 
 describe("run lifecycle", () => {
   it("answers a run with every wire field, x-request-id and JSON content-type", async () => {
@@ -190,7 +193,7 @@ describe("run lifecycle", () => {
       error: { type: "invalid_request_error", message: expect.stringContaining("/v1/assistants") },
     });
     const outside = await fetch(server.url.replace(/\/v1$/, "/threads/x/runs"), {
-      headers: { authorization: "Bearer test-key" },
+      headers: { authorization: `Bearer ${KEY}` },
     });
     expect(outside.status).toBe(404);
 

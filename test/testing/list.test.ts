@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WireRunList } from "../../src/testing/index.js";
-import { call, serve } from "./helpers.js";
+import { call, serve } from "../support/reference-server.js";
 
 async function list(
   server: Awaited<ReturnType<typeof serve>>,

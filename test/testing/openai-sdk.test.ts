@@ -1,10 +1,12 @@
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { serve, until } from "./helpers.js";
+import { serve } from "../support/reference-server.js";
+import { KEY } from "../support/client.js";
+import { until } from "../support/time.js";
 
 // The official SDK speaking to the reference server is the proof that the wire format is right.
 describe("the official openai package (v6) against the reference server", () => {
-  const client = (url: string) => new OpenAI({ baseURL: url, apiKey: "test-key", maxRetries: 0 });
+  const client = (url: string) => new OpenAI({ baseURL: url, apiKey: KEY, maxRetries: 0 });
 
   it("cancels and retrieves a run", async () => {
     const server = await serve({ cancelDelayMs: 20 });

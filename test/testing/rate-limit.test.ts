@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, runPath, serve, sleep } from "./helpers.js";
+import { call, runPath, serve } from "../support/reference-server.js";
+import { sleep } from "../support/time.js";
 
 describe("rate limit", () => {
   it("answers 429 with Retry-After and retry-after-ms beyond the burst, and counts them", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { startRunsServer } from "../../src/testing/index.js";
-import { call, cancelPath, runPath, serve, sleep } from "./helpers.js";
+import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
+import { KEY } from "../support/client.js";
+import { sleep } from "../support/time.js";
 
 describe("server plumbing", () => {
   it("listens on an ephemeral loopback port and exposes /v1 in url", async () => {
@@ -22,7 +24,7 @@ describe("server plumbing", () => {
       body: "",
     });
     expect(list!.headers["x-custom"]).toBe("1");
-    expect(list!.headers["authorization"]).toBe("Bearer test-key");
+    expect(list!.headers["authorization"]).toBe(`Bearer ${KEY}`);
     expect(list!.at).toBeGreaterThanOrEqual(before);
     expect(cancel).toMatchObject({ method: "POST", body: '{"why":"test"}' });
   });
@@ -81,7 +83,7 @@ describe("server plumbing", () => {
     const ids = new Set<string>();
     for (let i = 0; i < 20; i++) {
       const res = await call(server, i % 2 ? "/threads/t/runs" : "/nowhere", {
-        key: i % 3 ? "test-key" : null,
+        key: i % 3 ? KEY : null,
       });
       ids.add(res.headers.get("x-request-id")!);
       await res.text();
@@ -90,7 +92,7 @@ describe("server plumbing", () => {
   });
 
   it("close() ends idle keep-alive connections, clears lifecycle timers, and is idempotent", async () => {
-    const server = await startRunsServer({ cancelDelayMs: 60_000 });
+    const server = await startRunsServer({ apiKey: KEY, cancelDelayMs: 60_000 });
     const { id, thread_id } = server.createRun({ completeAfterMs: 60_000 });
     // A keep-alive connection stays open after this answer.
     await (await call(server, cancelPath(thread_id, id), { method: "POST" })).text();

@@ -12,7 +12,8 @@ import ajvFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { RunsServer } from "../../src/testing/index.js";
-import { call, cancelPath, runPath, serve, until } from "./helpers.js";
+import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
+import { until } from "../support/time.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type Json = Record<string, unknown>;

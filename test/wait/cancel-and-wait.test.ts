@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, isTerminalStatus, type RunStatus } from "../../src/index.js";
 import { TERMINAL_STATUSES } from "../../src/testing/index.js";
-import { clientFor, requestsTo, serve, sleep } from "./helpers.js";
+import { clientFor } from "../support/client.js";
+import { requestsTo, serve } from "../support/reference-server.js";
+import { sleep } from "../support/time.js";
 
 const WAIT = { intervalMs: 10, maxIntervalMs: 40 } as const;
 
@@ -29,7 +31,7 @@ describe("cancelAndWait", () => {
     const server = await serve({ cancelDelayMs: 5_000 });
     const run = server.createRun({ status: "in_progress", completeAfterMs: 30 });
     server.inject({ kind: "status", status: 503, match: { operation: "cancelRun" } });
-    const result = await clientFor(server, { retryBaseDelayMs: 150 }).runs.cancelAndWait(
+    const result = await clientFor(server, { retryBaseDelayMs: 150, retryMaxDelayMs: 1000 }).runs.cancelAndWait(
       run.thread_id,
       run.id,
       WAIT,

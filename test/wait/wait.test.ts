@@ -5,18 +5,28 @@
  */
 import { describe, expect, it } from "vitest";
 import { TimeoutError, type ThreadRun } from "../../src/index.js";
-import { clientFor, requestsTo, serve, sleep } from "./helpers.js";
+import { clientFor } from "../support/client.js";
+import { requestsTo, serve } from "../support/reference-server.js";
+import { sleep, until } from "../support/time.js";
 
 describe("wait", () => {
   it("follows queued → in_progress → completed, calling onStatus once per status", async () => {
     const server = await serve();
-    const run = server.createRun({ startAfterMs: 60, completeAfterMs: 300 });
+    const run = server.createRun({ status: "queued" });
+    const polls = () => requestsTo(server, "GET", `/runs/${run.id}`).length;
     const seen: string[] = [];
-    const result = await clientFor(server).runs.wait(run.thread_id, run.id, {
+    const waiting = clientFor(server).runs.wait(run.thread_id, run.id, {
       intervalMs: 10,
       maxIntervalMs: 20,
       onStatus: (r) => seen.push(r.status),
     });
+    // Each status is held for several polls, whatever the machine's load.
+    await until(() => polls() >= 3);
+    server.setStatus(run.thread_id, run.id, "in_progress");
+    const before = polls();
+    await until(() => polls() >= before + 3);
+    server.setStatus(run.thread_id, run.id, "completed");
+    const result = await waiting;
     expect(result.status).toBe("completed");
     expect(result.completedAt).toBeInstanceOf(Date);
     expect(seen).toEqual(["queued", "in_progress", "completed"]);

@@ -1,8 +1,11 @@
-import { createClient } from "../../../src/index.js";
-import type { ClientOptions, ThreadRunClient } from "../../../src/index.js";
-import type { TestServer } from "./server.js";
+import { createClient } from "../../src/index.js";
+import type { ClientOptions, ThreadRunClient } from "../../src/index.js";
+import type { TestServer } from "./scripted-server.js";
 
-/** The key every test client uses; no test output may ever contain it. */
+/**
+ * The key every test client sends, and the key `serve()` starts the reference server with; no test
+ * output may ever contain it.
+ */
 export const KEY = "sk-secret-c0ffee-4f1d-9e2b-DO-NOT-LOG";
 
 /** A client for `server` with fast backoff; options override. */

@@ -1,5 +1,6 @@
 /**
- * A tiny scriptable `node:http` server on loopback for the client tests: one handler per test,
+ * A tiny scriptable `node:http` server on loopback, for tests that need a server misbehaving in one
+ * exact way (the reference server in `reference-server.ts` is for lifecycle tests): one handler per test,
  * every request recorded (method, raw URL, headers, body), attempts counted, sockets tracked so
  * a test can see when the client let go of a connection.
  */
@@ -183,5 +184,3 @@ export const stallBody: Handler = (req, res) => {
 
 /** Never answers at all. */
 export const stallHeaders: Handler = () => {};
-
-export const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
