@@ -31,11 +31,10 @@ describe("cancelAndWait", () => {
     const server = await serve({ cancelDelayMs: 5_000 });
     const run = server.createRun({ status: "in_progress", completeAfterMs: 30 });
     server.inject({ kind: "status", status: 503, match: { operation: "cancelRun" } });
-    const result = await clientFor(server, { retryBaseDelayMs: 150, retryMaxDelayMs: 1000 }).runs.cancelAndWait(
-      run.thread_id,
-      run.id,
-      WAIT,
-    );
+    const result = await clientFor(server, {
+      retryBaseDelayMs: 150,
+      retryMaxDelayMs: 1000,
+    }).runs.cancelAndWait(run.thread_id, run.id, WAIT);
     expect(result.status).toBe("completed");
     expect(requestsTo(server, "POST", "/cancel")).toHaveLength(2);
   });
