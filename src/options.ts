@@ -8,7 +8,12 @@ import type { RetryPolicy } from "./retry.js";
 import {
   checkKnownKeys,
   checkOptionsObject,
+  describe,
   duration,
+  httpUrl,
+  keysOf,
+  nonEmptyString,
+  optionalFunction,
   optionalSignal,
   wholeNumber,
 } from "./validate.js";
@@ -18,7 +23,9 @@ export type ApiKey = string | (() => string | Promise<string>);
 
 /**
  * Options of {@link createClient}. `undefined` means the default, so values read from the
- * environment can be passed as they are.
+ * environment can be passed as they are. Any other key is refused with a `TypeError` that names
+ * it and the option it most likely meant (`"baseURL" is not an option; did you mean "baseUrl"?`):
+ * a misspelt option silently ignored could send the key to the default host.
  */
 export interface ClientOptions {
   /**
@@ -30,7 +37,8 @@ export interface ClientOptions {
   apiKey?: ApiKey | null | undefined;
   /**
    * The API root, without a trailing slash needed: `https://api.openai.com/v1`, an Azure AI
-   * Agents project endpoint, or any compatible server.
+   * Agents project endpoint, or any compatible server. An absolute http or https URL without a
+   * user name, password or fragment; a query is sent with every request.
    * @default process.env.OPENAI_BASE_URL, else "https://api.openai.com/v1"
    */
   baseUrl?: string | undefined;
@@ -42,10 +50,10 @@ export interface ClientOptions {
   apiVersion?: string | undefined;
   /**
    * Headers for every request. They override the defaults (`OpenAI-Beta: assistants=v2`,
-   * `Accept: application/json`); `null` removes a default header.
+   * `Accept: application/json`); `null` removes a default header; `undefined` leaves it as it is.
    * @default {}
    */
-  headers?: Record<string, string | null> | undefined;
+  headers?: Record<string, string | null | undefined> | undefined;
   /**
    * The `fetch` to use, for a proxy agent, a test double or tracing.
    * @default globalThis.fetch, looked up at each request
@@ -87,7 +95,16 @@ export interface ClientOptions {
   maxRetryAfterMs?: number | undefined;
 }
 
-/** Options of one call; they override the client's. */
+/**
+ * Header values by name: `null` removes the header, `undefined` leaves it as it is (the shape of
+ * the `headers` options, spelt out there so that the documentation shows it).
+ */
+export type HeaderValues = Record<string, string | null | undefined>;
+
+/**
+ * Options of one call; they override the client's. Any other key is refused with a `TypeError`
+ * naming it, before anything is sent.
+ */
 export interface RequestOptions {
   /** Aborts the call, including its retries and backoff sleeps. */
   signal?: AbortSignal | undefined;
@@ -101,8 +118,8 @@ export interface RequestOptions {
    * @default the client's `maxRetries`
    */
   maxRetries?: number | undefined;
-  /** Extra headers for this call; `null` removes one. */
-  headers?: Record<string, string | null> | undefined;
+  /** Extra headers for this call; `null` removes one, `undefined` leaves it as it is. */
+  headers?: Record<string, string | null | undefined> | undefined;
 }
 
 /** The options after defaults and checks: what the transport reads. */
@@ -128,56 +145,64 @@ export interface ResolvedOptions {
 const env = (name: string): string | undefined =>
   typeof process === "object" && process?.env ? process.env[name] : undefined;
 
+/** The keys of {@link ClientOptions}, checked by the compiler against the interface. */
+const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
+  apiKey: true,
+  baseUrl: true,
+  apiVersion: true,
+  headers: true,
+  fetch: true,
+  http: true,
+  maxRetries: true,
+  timeoutMs: true,
+  retryBaseDelayMs: true,
+  retryMaxDelayMs: true,
+  maxRetryAfterMs: true,
+});
+
+const LABEL = "createClient";
+
+/**
+ * Checks every option and applies the defaults, once: everything downstream reads the result.
+ * Unknown keys come first, so that a misspelt `apiKey` is reported as misspelt, not as missing.
+ */
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError("createClient: options must be an object");
-  }
+  // A string here is most likely the key itself: never shown.
+  checkOptionsObject(options, `${LABEL}: options`, { secret: true });
+  checkKnownKeys(options, CLIENT_OPTION_KEYS, LABEL);
   const authorizationFromHeaders =
     typeof options.headers === "object" &&
     options.headers !== null &&
-    Object.keys(options.headers).some((name) => name.toLowerCase() === "authorization");
+    Object.entries(options.headers).some(
+      ([name, value]) => name.toLowerCase() === "authorization" && value !== undefined,
+    );
   let apiKey = options.apiKey === undefined ? env("OPENAI_API_KEY") : options.apiKey;
   if (apiKey === undefined && authorizationFromHeaders) apiKey = null;
   if (apiKey === undefined || apiKey === "") {
     throw new TypeError(
-      "createClient: apiKey is missing: pass { apiKey } or set OPENAI_API_KEY (apiKey: null sends no credential)",
+      `${LABEL}: apiKey is missing: pass { apiKey } or set OPENAI_API_KEY (apiKey: null sends no credential)`,
     );
   }
   if (apiKey !== null && typeof apiKey !== "string" && typeof apiKey !== "function") {
-    throw new TypeError("createClient: apiKey must be a string, a function returning one, or null");
+    throw new TypeError(
+      `${LABEL}: apiKey must be a string, a function returning one, or null, got ${describe(apiKey, { secret: true })}`,
+    );
   }
-  if (typeof apiKey === "string") apiKey = checkCredential(apiKey, "createClient: apiKey");
+  if (typeof apiKey === "string") apiKey = checkCredential(apiKey, `${LABEL}: apiKey`);
 
-  const rawBase = options.baseUrl ?? env("OPENAI_BASE_URL") ?? defaultBaseUrl;
-  let url: URL;
-  try {
-    url = new URL(rawBase);
-  } catch {
-    throw new TypeError(`createClient: baseUrl is not an absolute URL: ${JSON.stringify(rawBase)}`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`createClient: baseUrl must be http or https, got ${url.protocol}`);
-  }
+  const url =
+    options.baseUrl !== undefined
+      ? httpUrl(options.baseUrl, `${LABEL}: baseUrl`)
+      : httpUrl(env("OPENAI_BASE_URL") ?? defaultBaseUrl, `${LABEL}: OPENAI_BASE_URL`);
   const query = new URLSearchParams(url.search);
-  if (options.apiVersion !== undefined) {
-    if (typeof options.apiVersion !== "string" || options.apiVersion === "") {
-      throw new TypeError("createClient: apiVersion must be a non-empty string");
-    }
-    query.set("api-version", options.apiVersion);
-  }
+  const apiVersion = nonEmptyString(options.apiVersion, `${LABEL}: apiVersion`, undefined);
+  if (apiVersion !== undefined) query.set("api-version", apiVersion);
 
   const headers: Record<string, string> = {
     accept: "application/json",
     "openai-beta": "assistants=v2",
   };
-  mergeHeaders(headers, options.headers, "createClient: headers");
-
-  if (options.http !== undefined && typeof options.http !== "function") {
-    throw new TypeError("createClient: http must be a function (url, init) => Promise<HttpAnswer>");
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new TypeError("createClient: fetch must be a function");
-  }
+  mergeHeaders(headers, options.headers, `${LABEL}: headers`);
 
   return {
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
@@ -185,14 +210,20 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     apiKey,
     authorizationFromHeaders,
     headers,
-    fetch: options.fetch,
-    http: options.http,
-    timeoutMs: positive(options.timeoutMs, 60_000, "timeoutMs"),
+    fetch: optionalFunction<typeof fetch>(options.fetch, `${LABEL}: fetch`),
+    http: optionalFunction<HttpSender>(options.http, `${LABEL}: http`),
+    timeoutMs: duration(options.timeoutMs, `${LABEL}: timeoutMs`, 60_000),
     retry: {
-      maxRetries: count(options.maxRetries, 2, "maxRetries"),
-      baseDelayMs: positive(options.retryBaseDelayMs, 500, "retryBaseDelayMs", true),
-      maxDelayMs: positive(options.retryMaxDelayMs, 8_000, "retryMaxDelayMs", true),
-      maxRetryAfterMs: positive(options.maxRetryAfterMs, 60_000, "maxRetryAfterMs", true),
+      maxRetries: wholeNumber(options.maxRetries, `${LABEL}: maxRetries`, 2, { min: 0 }),
+      baseDelayMs: duration(options.retryBaseDelayMs, `${LABEL}: retryBaseDelayMs`, 500, {
+        zeroOk: true,
+      }),
+      maxDelayMs: duration(options.retryMaxDelayMs, `${LABEL}: retryMaxDelayMs`, 8_000, {
+        zeroOk: true,
+      }),
+      maxRetryAfterMs: duration(options.maxRetryAfterMs, `${LABEL}: maxRetryAfterMs`, 60_000, {
+        zeroOk: true,
+      }),
     },
   };
 }
@@ -216,23 +247,28 @@ export function checkCredential(value: string, label: string): string {
   return token;
 }
 
-/** Copies headers in lower case; `null` deletes. Shared by client and per-call headers. */
+/**
+ * Copies headers in lower case; `null` deletes, `undefined` is skipped. Shared by client, per-call
+ * and raw headers. A value is never shown in a message: header values are often secrets (`api-key`).
+ */
 export function mergeHeaders(
   into: Record<string, string>,
-  extra: Record<string, string | null> | undefined,
+  extra: HeaderValues | undefined,
   label: string,
 ): void {
   if (extra === undefined) return;
-  if (typeof extra !== "object" || extra === null)
-    throw new TypeError(`${label} must be an object`);
+  checkOptionsObject(extra, label);
   for (const [name, value] of Object.entries(extra)) {
     if (!HEADER_NAME.test(name))
       throw new TypeError(`${label}: ${JSON.stringify(name)} is not a valid header name`);
+    if (value === undefined) continue;
     if (value === null) delete into[name.toLowerCase()];
-    else if (typeof value !== "string")
-      throw new TypeError(`${label}: header "${name}" must be a string or null`);
-    else if (!HEADER_VALUE.test(value.replace(SURROUNDING_WHITESPACE, ""))) {
-      // fetch's own error would quote the value, and header values are often secrets (`api-key`).
+    else if (typeof value !== "string") {
+      throw new TypeError(
+        `${label}: header "${name}" must be a string or null, got ${describe(value, { secret: true })}`,
+      );
+    } else if (!HEADER_VALUE.test(value.replace(SURROUNDING_WHITESPACE, ""))) {
+      // fetch's own error would quote the value.
       throw new TypeError(
         `${label}: header "${name}" has a character that cannot be sent (a line break, control ` +
           `character or one beyond Latin-1); the value is not shown`,
@@ -247,41 +283,34 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const SURROUNDING_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+/**
+ * @deprecated Use `wholeNumber(value, name, fallback, { min: 0 })` from `validate.ts`; kept for
+ * the callers not moved yet.
+ */
 export function count(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a whole number >= 0, got ${String(value)}`);
-  }
-  return value;
+  return wholeNumber(value, name, fallback, { min: 0 });
 }
 
+/**
+ * @deprecated Use `duration(value, name, fallback, { zeroOk })` from `validate.ts`; kept for the
+ * callers not moved yet.
+ */
 export function positive(
   value: number | undefined,
   fallback: number,
   name: string,
   zeroOk = false,
 ): number {
-  if (value === undefined) return fallback;
-  if (
-    typeof value !== "number" ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (!zeroOk && value === 0)
-  ) {
-    throw new RangeError(
-      `${name} must be a finite number ${zeroOk ? ">= 0" : "> 0"}, got ${String(value)}`,
-    );
-  }
-  return value;
+  return duration(value, name, fallback, { zeroOk });
 }
 
 /** The keys of {@link RequestOptions}: anything else in a per-call options object is a mistake. */
-export const REQUEST_OPTION_KEYS: readonly string[] = [
-  "signal",
-  "timeoutMs",
-  "maxRetries",
-  "headers",
-];
+export const REQUEST_OPTION_KEYS: readonly string[] = keysOf<RequestOptions>({
+  signal: true,
+  timeoutMs: true,
+  maxRetries: true,
+  headers: true,
+});
 
 /**
  * Checks per-call options completely, before anything is sent: an object of known keys whose

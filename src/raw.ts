@@ -9,12 +9,20 @@
 import type { RawClient } from "../generated/client-types.js";
 import { rawMethods } from "../generated/operations.js";
 import { encodePathId } from "./ids.js";
-import type { RequestOptions } from "./options.js";
+import { mergeHeaders, type HeaderValues, type RequestOptions } from "./options.js";
 import type { Transport } from "./transport.js";
+import {
+  checkKnownKeys,
+  checkOptionsObject,
+  describe,
+  keysOf,
+  oneOf,
+  optionalSignal,
+} from "./validate.js";
 
 export type { RawClient };
 
-/** What the raw methods accept of openapi-fetch's request options. */
+/** What the raw methods honour of openapi-fetch's request options; anything else is refused. */
 interface RawInit {
   params?: {
     path?: Record<string, unknown>;
@@ -22,42 +30,95 @@ interface RawInit {
     header?: Record<string, unknown>;
   };
   body?: unknown;
-  headers?: Record<string, string>;
+  /** openapi-fetch's `HeadersOptions`: a `Headers`, pairs, or a record (`null` removes). */
+  headers?: unknown;
   signal?: AbortSignal;
   parseAs?: "json" | "text";
 }
 
+const RAW_OPTION_KEYS = keysOf<RawInit>({
+  params: true,
+  body: true,
+  headers: true,
+  signal: true,
+  parseAs: true,
+});
+const PARAMS_KEYS = keysOf<NonNullable<RawInit["params"]>>({
+  path: true,
+  query: true,
+  header: true,
+});
+
+/**
+ * openapi-fetch's per-call options that this client does not honour, and what to do instead.
+ * Ignoring them would be worse: a per-call `baseUrl` would send the request (and the key) elsewhere.
+ */
+const NOT_PER_CALL: Readonly<Record<string, string>> = {
+  baseUrl: "set it on createClient",
+  fetch: "set fetch or http on createClient",
+  middleware: "threadrun's raw client has no middleware",
+  querySerializer: "the query is serialised in openapi-fetch's default form style",
+  bodySerializer: "the body is sent as JSON",
+  pathSerializer: "path parameters are percent-encoded and checked like the rest of the client's",
+};
+
 export function createRawClient(transport: Transport): RawClient {
   const client: Record<string, unknown> = {};
   for (const method of rawMethods) {
-    client[method] = (template: string, init: RawInit = {}) =>
-      send(transport, method, template, init);
+    const label = `client.raw.${method}`;
+    client[method] = async (template: string, init?: unknown) =>
+      send(transport, method, template, checkInit(init, label), label);
   }
   return client as unknown as RawClient;
 }
 
-async function send(transport: Transport, method: string, template: string, init: RawInit) {
-  if (init.parseAs !== undefined && init.parseAs !== "json" && init.parseAs !== "text") {
-    throw new TypeError(
-      `client.raw: parseAs must be "json" or "text", got ${JSON.stringify(init.parseAs)}`,
-    );
+/** Checks a call's options completely, before anything is sent. */
+function checkInit(init: unknown, label: string): RawInit {
+  checkOptionsObject(init, `${label}: options`);
+  if (init === undefined) return {};
+  for (const key of Object.keys(init)) {
+    if (Object.hasOwn(NOT_PER_CALL, key)) {
+      throw new TypeError(
+        `${label}: ${JSON.stringify(key)} is not supported per call (${NOT_PER_CALL[key]!})`,
+      );
+    }
   }
+  checkKnownKeys(init, RAW_OPTION_KEYS, label);
+  const { params, signal, parseAs } = init as RawInit;
+  checkOptionsObject(params, `${label}: params`);
+  if (params !== undefined) checkKnownKeys(params, PARAMS_KEYS, `${label}: params`);
+  optionalSignal(signal, `${label}: signal`);
+  oneOf(parseAs, `${label}: parseAs`, ["json", "text"], "json");
+  return init as RawInit;
+}
+
+async function send(
+  transport: Transport,
+  method: string,
+  template: string,
+  init: RawInit,
+  label: string,
+) {
   const { path = {}, query, header } = init.params ?? {};
   const suffix =
     template.replace(/\{([^{}]+)\}/g, (_match, name: string) => encodePathId(path[name], name)) +
     queryString(query);
-  const headers: Record<string, string> = {
-    ...stringValues(header, "params.header"),
-    ...init.headers,
-  };
+  // Lower-cased, so that a header differently cased replaces the client's instead of doubling it.
+  const headers: Record<string, unknown> = stringValues(header, "params.header");
+  for (const [name, value] of headerEntries(init.headers, label)) {
+    headers[name.toLowerCase()] = value;
+  }
   let body: string | undefined;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);
-    headers["content-type"] ??= "application/json";
+    if (!Object.hasOwn(headers, "content-type")) headers["content-type"] = "application/json";
   }
-  const options: RequestOptions = init.signal ? { signal: init.signal } : {};
+  // Checked here, with this call's name; the transport applies them (`null` removes a default).
+  mergeHeaders({}, headers as HeaderValues, `${label}: headers`);
+  const options: RequestOptions = {};
+  if (init.signal) options.signal = init.signal;
+  if (Object.keys(headers).length > 0) options.headers = headers as HeaderValues;
   const { response, text } = await transport.exchange(method, suffix, {
-    headers,
     ...(body === undefined ? {} : { body }),
     options,
   });
@@ -71,6 +132,34 @@ async function send(transport: Transport, method: string, template: string, init
   return response.ok
     ? { data: text === "" ? undefined : parsed, error: undefined, response: answer }
     : { data: undefined, error: parsed, response: answer };
+}
+
+/**
+ * openapi-fetch's `HeadersOptions` as pairs: a `Headers`, `[name, value]` pairs, or a record whose
+ * values are strings, numbers, booleans or arrays of them (joined with ", "), `null` to remove a
+ * default header and `undefined` to leave it. Anything else is left for `mergeHeaders` to refuse.
+ */
+function headerEntries(given: unknown, label: string): [string, unknown][] {
+  if (given === undefined) return [];
+  if (given instanceof Headers) return [...given];
+  if (Array.isArray(given)) {
+    // Not through `new Headers()`: its error would quote a bad value, and values may be secrets.
+    return given.map((pair: unknown) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string") {
+        throw new TypeError(`${label}: headers must be [name, value] pairs, got ${describe(pair)}`);
+      }
+      return [pair[0], pair[1]];
+    });
+  }
+  checkOptionsObject(given, `${label}: headers`);
+  return Object.entries(given as Record<string, unknown>).map(([name, value]) => [
+    name,
+    Array.isArray(value)
+      ? value.map(String).join(", ")
+      : typeof value === "number" || typeof value === "boolean"
+        ? String(value)
+        : value,
+  ]);
 }
 
 function tryJson(text: string): unknown {

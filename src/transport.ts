@@ -9,9 +9,7 @@ import { InvalidResponseError, type ResponseContext } from "./errors/invalid-res
 import { TimeoutError } from "./errors/timeout-error.js";
 import {
   checkCredential,
-  count,
   mergeHeaders,
-  positive,
   type RequestOptions,
   type ResolvedOptions,
 } from "./options.js";
@@ -19,6 +17,7 @@ import type { HttpSender } from "./http-sender.js";
 import type { ResponseInfo } from "./response-info.js";
 import { decideRetry, type RetryPolicy } from "./retry.js";
 import { sleep } from "./sleep.js";
+import { duration, wholeNumber } from "./validate.js";
 
 /** Hooks for callers that coordinate many requests (the bulk pacer). */
 export interface AttemptHooks {
@@ -116,12 +115,16 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     if (options?.maxRetries === undefined && options?.timeoutMs === undefined) {
       return { retry: resolved.retry, timeoutMs: resolved.timeoutMs };
     }
+    // Callers check their options up front (checkRequestOptions); this keeps a value that came
+    // another way (a spread `request` object) from reaching a timer or the retry loop unchecked.
     return {
       retry: {
         ...resolved.retry,
-        maxRetries: count(options.maxRetries, resolved.retry.maxRetries, "maxRetries"),
+        maxRetries: wholeNumber(options.maxRetries, "maxRetries", resolved.retry.maxRetries, {
+          min: 0,
+        }),
       },
-      timeoutMs: positive(options.timeoutMs, resolved.timeoutMs, "timeoutMs"),
+      timeoutMs: duration(options.timeoutMs, "timeoutMs", resolved.timeoutMs),
     };
   }
 

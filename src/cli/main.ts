@@ -4,28 +4,16 @@
  * list runs. Parsing and dispatch only; each command lives in commands/, exit codes in errors.ts.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { createClient, type ClientOptions } from "../index.js";
+import { createClient } from "../index.js";
+import { duration, httpUrl, nonEmptyString } from "../validate.js";
+import { numberFlag, parseCommandLine, unknownCommand } from "./args.js";
 import { cancelActive } from "./commands/cancel-active.js";
 import { cancel } from "./commands/cancel.js";
 import { get } from "./commands/get.js";
-import { list } from "./commands/list.js";
+import { list, listQuery } from "./commands/list.js";
 import { EXIT, UsageError, classify } from "./errors.js";
 import { COMMANDS, commandHelp, topHelp, type CommandName } from "./help.js";
 import { createOutput } from "./output.js";
-
-const OPTIONS = {
-  "base-url": { type: "string" },
-  "api-version": { type: "string" },
-  json: { type: "boolean", default: false },
-  "timeout-ms": { type: "string" },
-  help: { type: "boolean", short: "h", default: false },
-  version: { type: "boolean", short: "v", default: false },
-  wait: { type: "boolean", default: false },
-  limit: { type: "string" },
-  order: { type: "string" },
-  all: { type: "boolean", default: false },
-} as const;
 
 /** Arguments each command takes, and the options only it accepts. */
 const SHAPES: Record<CommandName, { ids: string[]; own: string[] }> = {
@@ -40,7 +28,7 @@ const COMMAND_ONLY = ["wait", "limit", "order", "all"];
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
@@ -58,7 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${topHelp()}\n`);
     return EXIT.usage;
   }
-  if (!Object.hasOwn(COMMANDS, name)) return usage(`unknown command "${name}"`);
+  if (!Object.hasOwn(COMMANDS, name)) {
+    return usage(unknownCommand(name, Object.keys(COMMANDS)).message);
+  }
   const command = name as CommandName;
   if (values.help) {
     process.stdout.write(`${commandHelp(command)}\n`);
@@ -86,18 +76,24 @@ export async function main(argv: string[]): Promise<number> {
 
   const out = createOutput(values.json);
   try {
-    const timeoutMs = parseTimeout(values["timeout-ms"]);
+    // Every flag value is checked before the key, so a usage mistake is reported as one.
+    const timeoutMs =
+      values["timeout-ms"] === undefined
+        ? undefined
+        : duration(numberFlag(values["timeout-ms"]), "--timeout-ms", 0);
+    const apiVersion = nonEmptyString(values["api-version"], "--api-version", undefined);
+    const baseUrl = values["base-url"] ?? process.env["OPENAI_BASE_URL"];
+    if (baseUrl !== undefined) {
+      httpUrl(baseUrl, values["base-url"] !== undefined ? "--base-url" : "OPENAI_BASE_URL");
+    }
+    const query = command === "list" ? listQuery(values) : {};
     const apiKey = process.env["OPENAI_API_KEY"];
     if (!apiKey) {
       throw new UsageError(
         "OPENAI_API_KEY is not set: export your API key (or the token the server at --base-url expects)",
       );
     }
-    const options: ClientOptions = { apiKey };
-    if (values["base-url"] !== undefined) options.baseUrl = values["base-url"];
-    if (values["api-version"] !== undefined) options.apiVersion = values["api-version"];
-    if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
-    const client = createClient(options);
+    const client = createClient({ apiKey, baseUrl, apiVersion, timeoutMs });
     switch (command) {
       case "cancel":
         return await cancel(client, out, args, { wait: values.wait, timeoutMs });
@@ -106,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       case "get":
         return await get(client, out, args);
       case "list":
-        return await list(client, out, args, values);
+        return await list(client, out, args, { ...query, all: values.all });
     }
   } catch (error) {
     const { code, message } = classify(error);
@@ -120,15 +116,6 @@ function usage(message: string, command?: CommandName): number {
   process.stderr.write(`threadrun: ${message}\n`);
   process.stderr.write(`Run "threadrun${command ? ` ${command}` : ""} --help" for usage.\n`);
   return EXIT.usage;
-}
-
-function parseTimeout(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Number(value);
-  if (!(Number.isFinite(ms) && ms > 0)) {
-    throw new UsageError(`--timeout-ms must be a positive number of milliseconds, got ${value}`);
-  }
-  return ms;
 }
 
 /** The package version, from the package.json above this file (src/ or dist/src/). */

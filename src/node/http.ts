@@ -8,8 +8,9 @@
 import http from "node:http";
 import https from "node:https";
 import type { HttpAnswer, HttpSender, HttpSenderInit } from "../http-sender.js";
+import { checkKnownKeys, checkOptionsObject, describe, keysOf, wholeNumber } from "../validate.js";
 
-/** Options of {@link nodeHttp}. */
+/** Options of {@link nodeHttp}. Any other key is refused with a `TypeError` naming it. */
 export interface NodeHttpOptions {
   /**
    * Sockets kept per host. Give your own agents for anything else (TLS options, proxies).
@@ -31,13 +32,52 @@ export interface NodeHttpOptions {
  * ```
  */
 export function nodeHttp(options: NodeHttpOptions = {}): HttpSender {
-  const maxSockets = options.maxSockets ?? 64;
-  if (!Number.isInteger(maxSockets) || maxSockets < 1) {
-    throw new RangeError(`maxSockets must be a whole number >= 1, got ${String(maxSockets)}`);
+  checkOptionsObject(options, `${LABEL}: options`);
+  checkKnownKeys(options, NODE_HTTP_OPTION_KEYS, LABEL);
+  const maxSockets = wholeNumber(options.maxSockets, `${LABEL}: maxSockets`, 64, { min: 1 });
+  checkAgent(options.httpAgent, "httpAgent", "http:");
+  checkAgent(options.httpsAgent, "httpsAgent", "https:");
+  if (options.maxSockets !== undefined && options.httpAgent && options.httpsAgent) {
+    throw new TypeError(
+      `${LABEL}: maxSockets applies only to the agents nodeHttp creates; with both httpAgent and ` +
+        "httpsAgent given, set maxSockets on them",
+    );
   }
   const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true, maxSockets });
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, maxSockets });
   return (url, init) => send(url, init, httpAgent, httpsAgent);
+}
+
+const LABEL = "nodeHttp";
+
+const NODE_HTTP_OPTION_KEYS = keysOf<NodeHttpOptions>({
+  maxSockets: true,
+  httpAgent: true,
+  httpsAgent: true,
+});
+
+/**
+ * An agent for the protocol it is given for. Node would refuse a swapped one only at the first
+ * request (`Protocol "http:" not supported`); here it is caught at once, with the right slot named.
+ * Only Node's own two classes are told apart: a subclass (a proxy agent) may speak both.
+ */
+function checkAgent(agent: unknown, name: "httpAgent" | "httpsAgent", protocol: string): void {
+  if (agent === undefined) return;
+  const expected = protocol === "https:" ? "https.Agent" : "http.Agent";
+  if (!(agent instanceof http.Agent)) {
+    throw new TypeError(`${LABEL}: ${name} must be an ${expected}, got ${describe(agent)}`);
+  }
+  const swapped =
+    protocol === "https:"
+      ? Object.getPrototypeOf(agent) === http.Agent.prototype
+      : Object.getPrototypeOf(agent) === https.Agent.prototype;
+  if (swapped) {
+    const other = name === "httpAgent" ? "httpsAgent" : "httpAgent";
+    const given = protocol === "https:" ? "an http.Agent" : "an https.Agent";
+    throw new TypeError(
+      `${LABEL}: ${name} must be an ${expected}, got ${given}; did you mean ${JSON.stringify(other)}?`,
+    );
+  }
 }
 
 function send(

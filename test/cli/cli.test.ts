@@ -19,9 +19,10 @@ interface Ran {
 
 /** Runs `threadrun …args` with OPENAI_API_KEY set to the test key unless `env` says otherwise. */
 function threadrun(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: KEY, ...env };
+  // This machine's OPENAI_BASE_URL is never inherited; a test may set its own.
+  const { OPENAI_BASE_URL: _inherited, ...inherited } = process.env;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, OPENAI_API_KEY: KEY, ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
-  delete childEnv["OPENAI_BASE_URL"];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -239,5 +240,101 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
     const ran = await threadrun(["--version"]);
     expect(ran.code).toBe(0);
     expect(ran.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("threadrun CLI option checks", { timeout: 60_000 }, () => {
+  it("an unknown flag exits 2 with the close one, and sends nothing", async () => {
+    const server = await serve();
+    server.createRun({ threadId: "thread_cli", id: "run_cli", status: "in_progress" });
+    const cases: [string[], string][] = [
+      [["--base_url", server.url], "--base-url"],
+      [["--baseURL", server.url], "--base-url"],
+      [["--base-url", server.url, "--timeout", "500"], "--timeout-ms"],
+      [["--base-url", server.url, "--jsn"], "--json"],
+      [["--base-url", server.url, "--wiat"], "--wait"],
+    ];
+    const results = await Promise.all(
+      cases.map(([flags]) => threadrun(["cancel", "thread_cli", "run_cli", ...flags])),
+    );
+    for (const [i, ran] of results.entries()) {
+      const [flags, hint] = cases[i]!;
+      const unknown = flags.find((f) => f.startsWith("--") && f !== "--base-url")!;
+      expect({ flags, code: ran.code }).toEqual({ flags, code: 2 });
+      expect(ran.stderr).toContain(`threadrun: unknown option ${unknown}; did you mean ${hint}?`);
+      expect(ran.stdout).toBe("");
+    }
+    expect(server.stats.requests).toBe(0);
+    expect(server.run("thread_cli", "run_cli")?.status).toBe("in_progress");
+  });
+
+  it("an unknown flag with no close one lists none, and an unknown command names the close one", async () => {
+    const [flag, command] = await Promise.all([
+      threadrun(["get", "t", "r", "--frobnicate"]),
+      threadrun(["cancle", "t", "r"]),
+    ]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("threadrun: unknown option --frobnicate\n");
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('threadrun: unknown command "cancle"; did you mean "cancel"?');
+  });
+
+  it("flag values: the flag, the rule and the value as given; nothing sent", async () => {
+    const server = await serve();
+    const cases: [string[], string][] = [
+      [
+        ["get", "t", "r", "--timeout-ms", "soon"],
+        '--timeout-ms must be a number of ms > 0, got the string "soon"',
+      ],
+      [["get", "t", "r", "--timeout-ms=-5"], "--timeout-ms must be a number of ms > 0, got -5"],
+      [
+        ["get", "t", "r", "--timeout-ms", ""],
+        '--timeout-ms must be a number of ms > 0, got the string ""',
+      ],
+      [["list", "t", "--limit", "0"], "--limit must be a whole number from 1 to 100, got 0"],
+      [
+        ["list", "t", "--limit", "ten"],
+        '--limit must be a whole number from 1 to 100, got the string "ten"',
+      ],
+      [["list", "t", "--order", "up"], '--order must be one of "asc", "desc", got the string "up"'],
+      [
+        ["get", "t", "r", "--api-version", ""],
+        '--api-version must be a non-empty string, got the string ""',
+      ],
+    ];
+    const results = await Promise.all(
+      cases.map(([args]) => threadrun([...args, "--base-url", server.url])),
+    );
+    for (const [i, ran] of results.entries()) {
+      const [args, message] = cases[i]!;
+      expect({ args, code: ran.code }).toEqual({ args, code: 2 });
+      expect(ran.stderr).toContain(`threadrun: ${message}\n`);
+    }
+    expect(server.stats.requests).toBe(0);
+  });
+
+  it("a base URL without a scheme: the suggestion, from --base-url or OPENAI_BASE_URL", async () => {
+    const [flag, env] = await Promise.all([
+      threadrun(["get", "t", "r", "--base-url", "localhost:4010/v1"]),
+      threadrun(["get", "t", "r"], { OPENAI_BASE_URL: "127.0.0.1:4010/v1" }),
+    ]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(
+      'threadrun: --base-url must be an absolute http or https URL, got the string "localhost:4010/v1"; did you mean "http://localhost:4010/v1"?',
+    );
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain(
+      'threadrun: OPENAI_BASE_URL must be an absolute http or https URL, got the string "127.0.0.1:4010/v1"; did you mean "http://127.0.0.1:4010/v1"?',
+    );
+  });
+
+  it("OPENAI_BASE_URL is used when --base-url is not given", async () => {
+    const server = await serve();
+    server.createRun({ threadId: "thread_env", id: "run_env", status: "completed" });
+    const ran = await threadrun(["get", "thread_env", "run_env", "--json"], {
+      OPENAI_BASE_URL: server.url,
+    });
+    expect(ran.code).toBe(0);
+    expect((JSON.parse(ran.stdout) as WireRun).id).toBe("run_env");
   });
 });

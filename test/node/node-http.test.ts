@@ -2,6 +2,8 @@
  * `nodeHttp()` from `threadrun/node` under the client: the same behaviour as on fetch (headers,
  * retries, time limits that release the socket, aborts, resets, errors), over real loopback HTTP.
  */
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { describe, expect, it } from "vitest";
 import {
   ConnectionError,
@@ -12,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { nodeHttp } from "../../src/node/index.js";
 import { startRunsServer } from "../../src/testing/index.js";
-import { KEY, clientFor, rejection } from "../support/client.js";
+import { KEY, clientFor, failure, rejection } from "../support/client.js";
 import {
   okRun,
   resetBeforeHeaders,
@@ -129,5 +131,71 @@ describe("nodeHttp() as the client's sender", () => {
     expect(() => clientFor({ url: "http://127.0.0.1:1/v1" }, { http: 5 as never })).toThrow(
       /http must be a function/,
     );
+  });
+});
+
+describe("nodeHttp() options", () => {
+  /** The message of what `action` throws, checked to be of class `type`. */
+  async function messageOf(
+    action: () => unknown,
+    type: typeof TypeError | typeof RangeError = TypeError,
+  ): Promise<string> {
+    const error = await failure(action);
+    expect(error).toBeInstanceOf(type);
+    return (error as Error).message;
+  }
+
+  it("an unknown key is refused naming the close one", async () => {
+    expect(await messageOf(() => nodeHttp({ maxSocket: 8 } as never))).toBe(
+      'nodeHttp: "maxSocket" is not an option; did you mean "maxSockets"?',
+    );
+    expect(await messageOf(() => nodeHttp({ keepAlive: true } as never))).toBe(
+      'nodeHttp: "keepAlive" is not an option (the options are "maxSockets", "httpAgent", "httpsAgent")',
+    );
+    expect(await messageOf(() => nodeHttp("64" as never))).toBe(
+      'nodeHttp: options must be an object, got the string "64"',
+    );
+  });
+
+  it("maxSockets: the rule and the value as given", async () => {
+    expect(await messageOf(() => nodeHttp({ maxSockets: 0 }), RangeError)).toBe(
+      "nodeHttp: maxSockets must be a whole number >= 1, got 0",
+    );
+    expect(await messageOf(() => nodeHttp({ maxSockets: "8" as never }))).toBe(
+      'nodeHttp: maxSockets must be a whole number >= 1, got the string "8"',
+    );
+  });
+
+  it("an agent must be an agent of the right protocol", async () => {
+    expect(await messageOf(() => nodeHttp({ httpAgent: { keepAlive: true } as never }))).toBe(
+      "nodeHttp: httpAgent must be an http.Agent, got an object",
+    );
+    const tls = new HttpsAgent();
+    const plain = new HttpAgent();
+    try {
+      expect(await messageOf(() => nodeHttp({ httpAgent: tls }))).toBe(
+        'nodeHttp: httpAgent must be an http.Agent, got an https.Agent; did you mean "httpsAgent"?',
+      );
+      expect(await messageOf(() => nodeHttp({ httpsAgent: plain as never }))).toBe(
+        'nodeHttp: httpsAgent must be an https.Agent, got an http.Agent; did you mean "httpAgent"?',
+      );
+      // maxSockets would configure neither agent: refused rather than ignored.
+      expect(
+        await messageOf(() => nodeHttp({ maxSockets: 8, httpAgent: plain, httpsAgent: tls })),
+      ).toBe(
+        "nodeHttp: maxSockets applies only to the agents nodeHttp creates; with both httpAgent and httpsAgent given, set maxSockets on them",
+      );
+      expect(() => nodeHttp({ httpAgent: plain, httpsAgent: tls })).not.toThrow();
+    } finally {
+      tls.destroy();
+      plain.destroy();
+    }
+  });
+
+  it("explicit undefined means the default", async () => {
+    const server = await startServer(okRun());
+    const sender = nodeHttp({ maxSockets: undefined, httpAgent: undefined, httpsAgent: undefined });
+    const run = await clientFor(server, { http: sender }).runs.get("t", "r");
+    expect(run.id).toBe("r");
   });
 });

@@ -1,11 +1,31 @@
 import type { ThreadRun, ThreadRunClient } from "../../index.js";
-import { EXIT, UsageError } from "../errors.js";
+import { oneOf, wholeNumber } from "../../validate.js";
+import { numberFlag } from "../args.js";
+import { EXIT } from "../errors.js";
 import { describeRun, wire, type Output } from "../output.js";
 
 export interface ListFlags {
   limit?: string | undefined;
   order?: string | undefined;
-  all: boolean;
+}
+
+export interface ListQuery {
+  limit?: number | undefined;
+  order?: "asc" | "desc" | undefined;
+}
+
+/** `--limit` and `--order`, checked with the client's rules before anything is sent. */
+export function listQuery(flags: ListFlags): ListQuery {
+  return {
+    limit:
+      flags.limit === undefined
+        ? undefined
+        : wholeNumber(numberFlag(flags.limit), "--limit", 20, { min: 1, max: 100 }),
+    order:
+      flags.order === undefined
+        ? undefined
+        : oneOf(flags.order, "--order", ["asc", "desc"], "desc"),
+  };
 }
 
 /** `threadrun list <thread_id> [--limit N] [--order asc|desc] [--all]`. */
@@ -13,22 +33,15 @@ export async function list(
   client: ThreadRunClient,
   out: Output,
   [threadId]: string[],
-  flags: ListFlags,
+  options: ListQuery & { all: boolean },
 ): Promise<number> {
-  const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
-    throw new UsageError(`--limit must be a whole number from 1 to 100, got ${flags.limit}`);
-  }
-  if (flags.order !== undefined && flags.order !== "asc" && flags.order !== "desc") {
-    throw new UsageError(`--order must be asc or desc, got ${flags.order}`);
-  }
   const listing = client.runs.list(threadId!, {
-    ...(limit !== undefined ? { limit } : {}),
-    ...(flags.order !== undefined ? { order: flags.order } : {}),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.order !== undefined ? { order: options.order } : {}),
   });
   let runs: ThreadRun[];
   let more = false;
-  if (flags.all) {
+  if (options.all) {
     runs = await listing.all();
   } else {
     const first = await listing.pages().next();
