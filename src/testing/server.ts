@@ -59,7 +59,9 @@ export interface RunsServer {
   createRun(init?: CreateRunInit): WireRun;
   /**
    * Seeds `count` runs on one thread (`init.threadId`, @default a new thread), oldest first;
-   * `init.id` is not allowed (ids must differ). Answers copies.
+   * `init.id` is not allowed (ids must differ). Answers copies. A thread is known (listing it
+   * answers 200, not 404) once a run was created on it; `createRuns(0, { threadId })` makes an
+   * empty one.
    */
   createRuns(count: number, init?: CreateRunInit): WireRun[];
   /** A copy of a run's current state, or `undefined`. */
@@ -263,6 +265,8 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
       if (init.id !== undefined) throw new TypeError("createRuns: init.id is not allowed");
       const threadId = init.threadId ?? randomId("thread");
       const own = copyOverrides(init);
+      // Known even with no run: createRuns(0, { threadId }) makes an empty thread to list.
+      store.addThread(threadId);
       const out = new Array<WireRun>(count);
       for (let i = 0; i < count; i++) out[i] = copyRun(lifecycle.create(own, threadId));
       return out;

@@ -118,17 +118,28 @@ describe("answers conform to spec/openapi.yaml", () => {
     server.createRuns(5, { threadId });
     server.createRun({ threadId, status: "completed" });
     await expectConforms("listRuns", await call(server, `/threads/${threadId}/runs?limit=3`));
+    server.createRuns(0, { threadId: "thread_empty" });
     await expectConforms("listRuns", await call(server, `/threads/thread_empty/runs`));
   });
 
   it("every error answer", async () => {
     const { server, threadId } = await seeded();
     const done = server.createRun({ threadId, status: "completed" });
-    const cancel = (id: string) => call(server, cancelPath(threadId, id), { method: "POST" });
+    const cancelOn = (thread: string, id: string) =>
+      call(server, cancelPath(thread, id), { method: "POST" });
+    const cancel = (id: string) => cancelOn(threadId, id);
 
     await expectConforms("cancelRun", await cancel(done.id)); // 400 cannot cancel
     await expectConforms("cancelRun", await cancel("run_missing")); // 404
     await expectConforms("getRun", await call(server, runPath(threadId, "run_missing"))); // 404
+    for (const [operation, res] of [
+      ["listRuns", await call(server, "/threads/thread_unknown/runs")],
+      ["getRun", await call(server, runPath("thread_unknown", done.id))],
+      ["cancelRun", await cancelOn("thread_unknown", done.id)],
+    ] as const) {
+      expect([operation, res.status]).toEqual([operation, 404]);
+      await expectConforms(operation, res);
+    }
     await expectConforms("getRun", await call(server, runPath(threadId, done.id), { key: null }));
     await expectConforms("getRun", await call(server, runPath(threadId, done.id), { key: "x" }));
     for (const query of ["?limit=0", "?after=run_nope", "?before=run_nope", "?order=up"]) {
