@@ -5,11 +5,12 @@ import { copyRun } from "./clone.js";
 import { applyStatus, copyOverrides } from "./factory.js";
 import type { CreateRunInit } from "./factory.js";
 import { Chaos, FaultQueue } from "./faults.js";
-import type { ChaosOptions, Fault } from "./faults.js";
+import type { Fault } from "./faults.js";
 import { randomId, requestIdFactory } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
+import { resolveServerOptions } from "./options.js";
+import type { RunsServerOptions } from "./options.js";
 import { TokenBucket } from "./rate-limit.js";
-import type { RateLimitOptions } from "./rate-limit.js";
 import { RequestRecorder, StatsCounter } from "./recorder.js";
 import type { RecordedRequest, RunsServerStats } from "./recorder.js";
 import { Responder } from "./respond.js";
@@ -19,35 +20,6 @@ import { RunStore } from "./store.js";
 import { TimerSet } from "./timers.js";
 import type { WireRun } from "./wire.js";
 import { errorBody, statusErrorBody } from "./wire.js";
-
-/** How to start a reference server. Every field is optional. */
-export interface RunsServerOptions {
-  /** Interface to listen on. @default "127.0.0.1" */
-  host?: string;
-  /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
-  /**
-   * Every request must send `Authorization: Bearer <apiKey>`, else 401 (`invalid_api_key`).
-   * `null` turns the check off. @default "test-key"
-   */
-  apiKey?: string | null;
-  /** When set, every request must carry `?api-version=<value>`, else 400. @default undefined (not checked) */
-  apiVersion?: string;
-  /** After a cancel answers `cancelling`, the run becomes `cancelled` this much later (0 = next turn of the event loop). @default 50 */
-  cancelDelayMs?: number;
-  /** Delay before handling (and so answering) every request. @default 0 */
-  latencyMs?: number;
-  /** Token bucket; requests over it get 429 with `Retry-After` and `retry-after-ms`. @default undefined (no limit) */
-  rateLimit?: RateLimitOptions;
-  /** When set, run retrievals carry `openai-poll-after-ms: <n>`. @default undefined */
-  pollAfterMs?: number;
-  /** Random 500/503 answers and connection resets for load tests (seeded). @default undefined (off) */
-  chaos?: ChaosOptions;
-  /** Keep the last requests in {@link RunsServer.requests}. @default true */
-  recordRequests?: boolean;
-  /** How many requests {@link RunsServer.requests} keeps (a ring: older ones drop out). @default 10_000 */
-  maxRecordedRequests?: number;
-}
 
 /** A running reference server plus the handles a test needs to seed, break and inspect it. */
 export interface RunsServer {
@@ -89,29 +61,26 @@ export interface RunsServer {
 
 /**
  * Starts an in-memory reference server for the runs API over real HTTP (plain `node:http`).
- * @param options - see {@link RunsServerOptions}; every field has a default.
+ * @param options - see {@link RunsServerOptions}; every field has a default. Checked completely
+ * first: an unknown key or a bad value throws a `TypeError`/`RangeError` naming it.
  */
-export async function startRunsServer(options: RunsServerOptions = {}): Promise<RunsServer> {
-  const host = options.host ?? "127.0.0.1";
-  const apiKey = options.apiKey === undefined ? "test-key" : options.apiKey;
-  const expectedAuth = apiKey === null ? undefined : `Bearer ${apiKey}`;
-  const apiVersion = options.apiVersion;
-  const cancelDelayMs = nonNegative("cancelDelayMs", options.cancelDelayMs ?? 50);
-  const latencyMs = nonNegative("latencyMs", options.latencyMs ?? 0);
-  const pollAfter =
-    options.pollAfterMs === undefined
-      ? undefined
-      : String(nonNegative("pollAfterMs", options.pollAfterMs));
-  const recordRequests = options.recordRequests ?? true;
+export async function startRunsServer(options?: RunsServerOptions): Promise<RunsServer> {
+  const settings = resolveServerOptions(options);
+  const host = settings.host;
+  const expectedAuth = settings.apiKey === null ? undefined : `Bearer ${settings.apiKey}`;
+  const apiVersion = settings.apiVersion;
+  const latencyMs = settings.latencyMs;
+  const pollAfter = settings.pollAfterMs === undefined ? undefined : String(settings.pollAfterMs);
+  const recordRequests = settings.recordRequests;
 
   const timers = new TimerSet();
   const store = new RunStore();
-  const lifecycle = new Lifecycle(store, timers, cancelDelayMs);
+  const lifecycle = new Lifecycle(store, timers, settings.cancelDelayMs);
   const context = { store, lifecycle };
   const faults = new FaultQueue();
-  const chaos = options.chaos === undefined ? undefined : new Chaos(options.chaos);
-  const bucket = options.rateLimit === undefined ? undefined : new TokenBucket(options.rateLimit);
-  const recorder = new RequestRecorder(options.maxRecordedRequests ?? 10_000);
+  const chaos = settings.chaos === undefined ? undefined : new Chaos(settings.chaos);
+  const bucket = settings.rateLimit === undefined ? undefined : new TokenBucket(settings.rateLimit);
+  const recorder = new RequestRecorder(settings.maxRecordedRequests);
   const stats = new StatsCounter();
   const responder = new Responder(requestIdFactory(), timers);
 
@@ -239,7 +208,7 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(settings.port, host, () => {
       server.off("error", reject);
       resolve();
     });
@@ -298,13 +267,6 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
       return closing;
     },
   };
-}
-
-function nonNegative(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value >= 0)) {
-    throw new RangeError(`${name} must be a non-negative number, got ${String(value)}`);
-  }
-  return value;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
