@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import type { RunsServer } from "../../src/testing/index.js";
 import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
 import { until } from "../support/time.js";
+import { rawRequest } from "./raw-http.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type Json = Record<string, unknown>;
@@ -186,6 +187,32 @@ describe("answers conform to spec/openapi.yaml", () => {
     ]) {
       expect([404, 405]).toContain(res.status);
       expect(validate(await res.json())).toBe(true);
+    }
+  });
+
+  it("413, a handler's 500 and a parser's 400 and 431 carry the error schema", async () => {
+    const { server, threadId } = await seeded();
+    const run = server.createRun({ threadId });
+    const validate = validator("#/components/schemas/ErrorResponse");
+    const tooLarge = await call(server, cancelPath(threadId, run.id), {
+      method: "POST",
+      body: "x".repeat(1024 * 1024 + 1),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(validate(await tooLarge.json())).toBe(true);
+
+    const broken = server.createRun({ threadId, overrides: { extra: 1n } });
+    const failed = await call(server, runPath(threadId, broken.id));
+    await expectConforms("getRun", failed);
+
+    for (const [bytes, status] of [
+      ["GARBAGE\r\n\r\n", 400],
+      [`GET /v1/x HTTP/1.1\r\nX-Big: ${"a".repeat(65_536)}\r\n\r\n`, 431],
+    ] as const) {
+      const answer = await rawRequest(server, bytes);
+      expect(answer.status).toBe(status);
+      expect(answer.headers["x-request-id"]).toMatch(/^req_/);
+      expect(validate(JSON.parse(answer.body))).toBe(true);
     }
   });
 
