@@ -14,6 +14,7 @@ import * as codegen from "./codegen.js";
 import * as coldStart from "./cold-start.js";
 import * as convert from "./convert.js";
 import * as perCall from "./per-call.js";
+import * as serverMemory from "./server-memory.js";
 import type { BenchOptions, Result } from "./lib/types.js";
 
 export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Result>> = {
@@ -23,6 +24,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   "cold-start": coldStart.run,
   codegen: codegen.run,
   "bulk-cancel": bulkCancel.run,
+  "server-memory": serverMemory.run,
 };
 
 const escape = (cell: string | number): string => String(cell).replace(/\|/g, "\\|");

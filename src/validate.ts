@@ -337,3 +337,51 @@ function isLocal(host: string): boolean {
     name === "[::1]"
   );
 }
+
+/** `true` or `false`, or `fallback` for `undefined`: `recordRequests must be true or false, got the string "yes"`. */
+export function optionalBoolean(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") {
+    throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The bounds of a number option that is not a duration (a rate, a share). */
+export interface NumberRule {
+  min: number;
+  /** @default Infinity (no upper bound; the number must still be finite) */
+  max?: number;
+  /** `min` itself is refused (`> 0` rather than `>= 0`). @default false */
+  exclusiveMin?: boolean;
+}
+
+/**
+ * A finite number within the rule, or `fallback` for `undefined` (`"required"`: no default):
+ * `chaos.errorRate must be a number from 0 to 1, got 2`, `requestsPerSecond must be a number > 0, got 0`.
+ */
+export function finiteNumber(
+  value: unknown,
+  name: string,
+  fallback: number | "required",
+  rule: NumberRule,
+): number {
+  if (value === undefined && fallback !== "required") return fallback;
+  const max = rule.max ?? Number.POSITIVE_INFINITY;
+  const exclusive = rule.exclusiveMin ?? false;
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < rule.min ||
+    (exclusive && value === rule.min) ||
+    value > max
+  ) {
+    const range =
+      max === Number.POSITIVE_INFINITY
+        ? `${exclusive ? ">" : ">="} ${rule.min}`
+        : `from ${rule.min} to ${max}`;
+    const error = typeof value === "number" ? RangeError : TypeError;
+    throw new error(`${name} must be a number ${range}, got ${describe(value)}`);
+  }
+  return value;
+}

@@ -6,7 +6,7 @@ import { startRunsServer, type RunsServerOptions } from "../../src/testing/index
 
 interface Command {
   id: number;
-  op: "createRuns" | "stats" | "resetStats" | "close";
+  op: "createRuns" | "stats" | "resetStats" | "memory" | "close";
   count?: number;
   threads?: number;
   status?: string;
@@ -34,6 +34,14 @@ process.on("message", (message: Command) => {
       }
       case "stats":
         return send({ id: message.id, result: server.stats });
+      case "memory": {
+        // maxRSS is the peak since the process started, in KiB.
+        const { rss } = process.memoryUsage();
+        return send({
+          id: message.id,
+          result: { rss, peakRss: process.resourceUsage().maxRSS * 1024 },
+        });
+      }
       case "resetStats":
         server.resetStats();
         return send({ id: message.id, result: null });

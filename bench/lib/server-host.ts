@@ -15,6 +15,8 @@ export interface ServerChild {
   createRuns(count: number, threads?: number, status?: string): Promise<RunRef[]>;
   stats(): Promise<RunsServerStats>;
   resetStats(): Promise<void>;
+  /** The server process's resident set size now and at its peak so far, in bytes. */
+  memory(): Promise<{ rss: number; peakRss: number }>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startServerChild(options: RunsServerOptions = {}): Promise
     },
     stats: () => call<RunsServerStats>("stats"),
     resetStats: () => call<void>("resetStats"),
+    memory: () => call<{ rss: number; peakRss: number }>("memory"),
     close() {
       closed ??= new Promise<void>((resolve) => {
         const timer = setTimeout(() => child.kill(), 5000);

@@ -1,3 +1,5 @@
+import type { ChaosSettings } from "./options.js";
+
 /** The operations a fault can target. */
 export type Operation = "cancelRun" | "getRun" | "listRuns";
 
@@ -45,12 +47,12 @@ export type Fault =
 
 /** Random faults for load tests, drawn from a seeded PRNG so a run can be replayed. */
 export interface ChaosOptions {
-  /** Share of requests answered 500 or 503 (half each). @default 0 */
-  errorRate?: number;
-  /** Share of requests whose connection is destroyed before any answer. @default 0 */
-  resetRate?: number;
-  /** PRNG seed. @default 1 */
-  seed?: number;
+  /** Share of requests answered 500 or 503 (half each), 0 to 1. @default 0 */
+  errorRate?: number | undefined;
+  /** Share of requests whose connection is destroyed before any answer, 0 to 1. @default 0 */
+  resetRate?: number | undefined;
+  /** PRNG seed, a whole number from 0 to 2³²−1. @default 1 */
+  seed?: number | undefined;
 }
 
 /** The request facts a fault is matched against. */
@@ -112,13 +114,11 @@ export class Chaos {
   readonly #resetRate: number;
   readonly #random: () => number;
 
-  constructor(options: ChaosOptions) {
-    this.#errorRate = options.errorRate ?? 0;
-    this.#resetRate = options.resetRate ?? 0;
-    if (!(this.#errorRate >= 0 && this.#resetRate >= 0 && this.#errorRate + this.#resetRate <= 1)) {
-      throw new RangeError("chaos: errorRate and resetRate must be >= 0 and sum to at most 1");
-    }
-    this.#random = mulberry32(options.seed ?? 1);
+  /** `settings` are already checked (see options.ts). */
+  constructor(settings: ChaosSettings) {
+    this.#errorRate = settings.errorRate;
+    this.#resetRate = settings.resetRate;
+    this.#random = mulberry32(settings.seed);
   }
 
   draw(): Fault | undefined {

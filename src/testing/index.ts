@@ -3,7 +3,8 @@
  * demos and benchmarks. Node only.
  */
 export { startRunsServer } from "./server.js";
-export type { RunsServer, RunsServerOptions } from "./server.js";
+export type { RunsServer } from "./server.js";
+export type { RunsServerOptions } from "./options.js";
 export type { CreateRunInit } from "./factory.js";
 export type { ChaosOptions, Fault, FaultMatch, Operation } from "./faults.js";
 export type { RateLimitOptions } from "./rate-limit.js";

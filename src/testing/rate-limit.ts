@@ -1,9 +1,11 @@
+import type { RateLimitSettings } from "./options.js";
+
 /** Token-bucket settings for {@link RunsServerOptions.rateLimit}. */
 export interface RateLimitOptions {
   /** Tokens added per second (the sustained rate). */
   requestsPerSecond: number;
-  /** Bucket size: how many requests may arrive at once after a quiet period. @default requestsPerSecond (at least 1) */
-  burst?: number;
+  /** Bucket size: how many requests may arrive at once after a quiet period. @default requestsPerSecond rounded up (at least 1) */
+  burst?: number | undefined;
 }
 
 /** When a request is refused: how long until a token is available. */
@@ -18,12 +20,10 @@ export class TokenBucket {
   #tokens: number;
   #last: number;
 
-  constructor(options: RateLimitOptions) {
-    if (!(options.requestsPerSecond > 0)) {
-      throw new RangeError("rateLimit.requestsPerSecond must be a positive number");
-    }
-    this.#rate = options.requestsPerSecond / 1000;
-    this.#capacity = Math.max(1, options.burst ?? Math.ceil(options.requestsPerSecond));
+  /** `settings` are already checked (see options.ts). */
+  constructor(settings: RateLimitSettings) {
+    this.#rate = settings.requestsPerSecond / 1000;
+    this.#capacity = settings.burst;
     this.#tokens = this.#capacity;
     this.#last = performance.now();
   }

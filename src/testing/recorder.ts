@@ -1,15 +1,35 @@
-/** One request as the server saw it. */
+/**
+ * One request as the server saw it. Bodies are not kept whole: a load test must not grow the
+ * heap, so only the first {@link RECORDED_BODY_BYTES} are, with the size and whether that is all.
+ */
 export interface RecordedRequest {
   method: string;
   /** Path with the query string, as sent (still percent-encoded). */
   path: string;
   /** Header names lower-case; repeated headers joined with ", ". */
   headers: Record<string, string>;
-  /** The raw body ("" when none). */
+  /**
+   * The body's first 4 KiB ({@link RECORDED_BODY_BYTES}) as UTF-8, without a character cut at the
+   * end; "" when there was none or it was not read. The whole body when `bodyTruncated` is false.
+   */
   body: string;
+  /**
+   * Body bytes the server read. A request refused before its body (a wrong key, api-version, rate
+   * limit, route or method, or a Content-Length over 1 MiB) reads 0; one over 1 MiB stops just
+   * past 1 MiB; one the client cut short counts what came.
+   */
+  bodyBytes: number;
+  /**
+   * `true` when `body` is not the whole body: longer than 4 KiB, refused before or while it was
+   * read, or cut short by the client.
+   */
+  bodyTruncated: boolean;
   /** Arrival time, `Date.now()` milliseconds. */
   at: number;
 }
+
+/** How much of each body {@link RecordedRequest.body} keeps. */
+export const RECORDED_BODY_BYTES = 4096;
 
 /**
  * The last `capacity` requests in a ring, so a 100k-request benchmark keeps memory flat while a
@@ -48,7 +68,10 @@ export class RequestRecorder {
 
 /** Counters since start or the last `resetStats()`. */
 export interface RunsServerStats {
-  /** Requests received (every one, including those refused, faulted or reset). */
+  /**
+   * Requests received (every one, including those refused, faulted or reset). Bytes the HTTP
+   * parser refuses before they make a request (a broken request line, oversized headers) are not.
+   */
   requests: number;
   /** Requests answered 429 by the rate limiter (injected 429 faults are not counted here). */
   rateLimited: number;
@@ -74,6 +97,20 @@ export interface RunsServerStats {
   peakPerSecond: number;
 }
 
+/**
+ * One request's place in the counters: it leaves `inFlight` exactly once, however it ends, so a
+ * request that is aborted, reset or fails half-way cannot leave the counters off by one.
+ */
+export interface RequestTally {
+  /** An answer was sent with this status. */
+  answered(status: number): void;
+  /** The server destroyed the connection on purpose (a reset fault or chaos). */
+  reset(): void;
+  /** The client went away (or the connection broke) before an answer could be sent. */
+  abandoned(): void;
+  readonly settled: boolean;
+}
+
 /** Mutable counters behind {@link RunsServerStats}; the server hands out copies. */
 export class StatsCounter {
   requests = 0;
@@ -89,7 +126,26 @@ export class StatsCounter {
   #inSecond = 0;
   #peakPerSecond = 0;
 
-  arrive(nowMs: number): void {
+  /** Counts an arriving request; the answer says how it ended, once (later calls do nothing). */
+  arrive(nowMs: number): RequestTally {
+    this.#arrive(nowMs);
+    let settled = false;
+    const once = (count: () => void): void => {
+      if (settled) return;
+      settled = true;
+      count();
+    };
+    return {
+      answered: (status) => once(() => this.#answered(status)),
+      reset: () => once(() => this.#reset()),
+      abandoned: () => once(() => this.#abandoned()),
+      get settled() {
+        return settled;
+      },
+    };
+  }
+
+  #arrive(nowMs: number): void {
     this.requests++;
     if (++this.inFlight > this.maxConcurrent) this.maxConcurrent = this.inFlight;
     const second = Math.floor(nowMs / 1000);
@@ -100,12 +156,12 @@ export class StatsCounter {
     if (++this.#inSecond > this.#peakPerSecond) this.#peakPerSecond = this.#inSecond;
   }
 
-  answered(status: number): void {
+  #answered(status: number): void {
     this.inFlight--;
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
   }
 
-  reset(): void {
+  #reset(): void {
     this.inFlight--;
     this.resets++;
   }
@@ -118,8 +174,7 @@ export class StatsCounter {
     this.connections--;
   }
 
-  /** The client went away before an (intentionally late) answer could be sent. */
-  abandoned(): void {
+  #abandoned(): void {
     this.inFlight--;
   }
 

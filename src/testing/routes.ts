@@ -54,6 +54,19 @@ const invalid = (status: number, message: string, param: string | null = null): 
 
 const runNotFound = (runId: string): Answer => invalid(404, `No run found with id '${runId}'.`);
 
+/** As the spec's NotFound: a thread is known once a run was created on it. */
+const threadNotFound = (threadId: string): Answer =>
+  invalid(404, `No thread found with id '${threadId}'.`);
+
+/** The stored run a get or cancel names, or the 404 that says which id is unknown. */
+function findRun(route: { threadId: string; runId: string | undefined }, store: RunStore) {
+  const stored = store.get(route.threadId, route.runId!);
+  if (stored !== undefined) return stored;
+  return store.hasThread(route.threadId)
+    ? runNotFound(route.runId!)
+    : threadNotFound(route.threadId);
+}
+
 /** Answers a routed request whose method already matched. */
 export function handle(
   route: Extract<Route, { operation: Operation }>,
@@ -62,13 +75,13 @@ export function handle(
 ): Answer {
   switch (route.operation) {
     case "getRun": {
-      const stored = context.store.get(route.threadId, route.runId!);
-      if (stored === undefined) return runNotFound(route.runId!);
+      const stored = findRun(route, context.store);
+      if (!("run" in stored)) return stored;
       return { status: 200, body: JSON.stringify(stored.run) };
     }
     case "cancelRun": {
-      const stored = context.store.get(route.threadId, route.runId!);
-      if (stored === undefined) return runNotFound(route.runId!);
+      const stored = findRun(route, context.store);
+      if (!("run" in stored)) return stored;
       const outcome = context.lifecycle.cancel(stored.run);
       if (!outcome.ok) return invalid(400, `Cannot cancel run with status '${outcome.status}'`);
       return { status: 200, body: JSON.stringify(stored.run) };
@@ -79,6 +92,7 @@ export function handle(
 }
 
 function listRuns(threadId: string, query: URLSearchParams | undefined, store: RunStore): Answer {
+  if (!store.hasThread(threadId)) return threadNotFound(threadId);
   const page: PageQuery = { limit: 20, order: "desc" };
   const limit = query?.get("limit");
   if (limit != null) {

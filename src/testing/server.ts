@@ -1,53 +1,31 @@
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { bodyTooLarge, declaredTooLarge, discardBody, hasBody, readBody } from "./body.js";
+import type { BodyOutcome } from "./body.js";
+import { answerClientError } from "./client-errors.js";
 import { copyRun } from "./clone.js";
 import { applyStatus, copyOverrides } from "./factory.js";
 import type { CreateRunInit } from "./factory.js";
 import { Chaos, FaultQueue } from "./faults.js";
-import type { ChaosOptions, Fault } from "./faults.js";
+import type { Fault } from "./faults.js";
+import { admit } from "./front-door.js";
+import type { Admitted, FrontDoorRules } from "./front-door.js";
 import { randomId, requestIdFactory } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
+import { resolveServerOptions } from "./options.js";
+import type { RunsServerOptions } from "./options.js";
 import { TokenBucket } from "./rate-limit.js";
-import type { RateLimitOptions } from "./rate-limit.js";
 import { RequestRecorder, StatsCounter } from "./recorder.js";
-import type { RecordedRequest, RunsServerStats } from "./recorder.js";
+import type { RecordedRequest, RequestTally, RunsServerStats } from "./recorder.js";
 import { Responder } from "./respond.js";
-import { badEncoding, handle, parseRoute, unknownRoute, wrongMethod } from "./routes.js";
+import { handle } from "./routes.js";
 import type { Answer } from "./routes.js";
 import { RunStore } from "./store.js";
 import { TimerSet } from "./timers.js";
 import type { WireRun } from "./wire.js";
 import { errorBody, statusErrorBody } from "./wire.js";
-
-/** How to start a reference server. Every field is optional. */
-export interface RunsServerOptions {
-  /** Interface to listen on. @default "127.0.0.1" */
-  host?: string;
-  /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
-  /**
-   * Every request must send `Authorization: Bearer <apiKey>`, else 401 (`invalid_api_key`).
-   * `null` turns the check off. @default "test-key"
-   */
-  apiKey?: string | null;
-  /** When set, every request must carry `?api-version=<value>`, else 400. @default undefined (not checked) */
-  apiVersion?: string;
-  /** After a cancel answers `cancelling`, the run becomes `cancelled` this much later (0 = next turn of the event loop). @default 50 */
-  cancelDelayMs?: number;
-  /** Delay before handling (and so answering) every request. @default 0 */
-  latencyMs?: number;
-  /** Token bucket; requests over it get 429 with `Retry-After` and `retry-after-ms`. @default undefined (no limit) */
-  rateLimit?: RateLimitOptions;
-  /** When set, run retrievals carry `openai-poll-after-ms: <n>`. @default undefined */
-  pollAfterMs?: number;
-  /** Random 500/503 answers and connection resets for load tests (seeded). @default undefined (off) */
-  chaos?: ChaosOptions;
-  /** Keep the last requests in {@link RunsServer.requests}. @default true */
-  recordRequests?: boolean;
-  /** How many requests {@link RunsServer.requests} keeps (a ring: older ones drop out). @default 10_000 */
-  maxRecordedRequests?: number;
-}
 
 /** A running reference server plus the handles a test needs to seed, break and inspect it. */
 export interface RunsServer {
@@ -59,7 +37,9 @@ export interface RunsServer {
   createRun(init?: CreateRunInit): WireRun;
   /**
    * Seeds `count` runs on one thread (`init.threadId`, @default a new thread), oldest first;
-   * `init.id` is not allowed (ids must differ). Answers copies.
+   * `init.id` is not allowed (ids must differ). Answers copies. A thread is known (listing it
+   * answers 200, not 404) once a run was created on it; `createRuns(0, { threadId })` makes an
+   * empty one.
    */
   createRuns(count: number, init?: CreateRunInit): WireRun[];
   /** A copy of a run's current state, or `undefined`. */
@@ -69,13 +49,17 @@ export interface RunsServer {
   /** Sets a run's status and the matching `*_at` timestamp (and usage once terminal). Throws if unknown. */
   setStatus(threadId: string, runId: string, status: string): void;
   /**
-   * Queues a fault for the next matching request(s). Faults act after the front door: a request
-   * refused for its key, its api-version or the rate limit does not consume one.
+   * Queues a fault for the next matching request(s). Faults act once the request is admitted and
+   * its body read: a request refused for its key, api-version, the rate limit, an unknown route,
+   * a wrong method or a body over 1 MiB does not consume one.
    */
   inject(fault: Fault): void;
   /** Drops every queued fault not yet consumed. */
   clearFaults(): void;
-  /** The recorded requests, oldest first (a copy; at most `maxRecordedRequests`). */
+  /**
+   * The recorded requests, oldest first (a copy; at most `maxRecordedRequests`). Bodies are kept
+   * as their first 4 KiB with their size (see {@link RecordedRequest}), so the record stays small.
+   */
   readonly requests: ReadonlyArray<RecordedRequest>;
   /** A snapshot of the counters since start or the last {@link resetStats}. */
   readonly stats: RunsServerStats;
@@ -87,68 +71,128 @@ export interface RunsServer {
 
 /**
  * Starts an in-memory reference server for the runs API over real HTTP (plain `node:http`).
- * @param options - see {@link RunsServerOptions}; every field has a default.
+ *
+ * Whatever a client sends, the process hosting it keeps running: a request's head is checked
+ * (key, api-version, rate limit, route, method) before a byte of its body is read; a body over
+ * 1 MiB is refused with 413 and never buffered; what the HTTP parser refuses gets a JSON 400 (431
+ * for oversized headers); a request cut short is forgotten; and an exception while handling one
+ * becomes a 500 naming it.
+ * @param options - see {@link RunsServerOptions}; every field has a default. Checked completely
+ * first: an unknown key or a bad value throws a `TypeError`/`RangeError` naming it.
  */
-export async function startRunsServer(options: RunsServerOptions = {}): Promise<RunsServer> {
-  const host = options.host ?? "127.0.0.1";
-  const apiKey = options.apiKey === undefined ? "test-key" : options.apiKey;
-  const expectedAuth = apiKey === null ? undefined : `Bearer ${apiKey}`;
-  const apiVersion = options.apiVersion;
-  const cancelDelayMs = nonNegative("cancelDelayMs", options.cancelDelayMs ?? 50);
-  const latencyMs = nonNegative("latencyMs", options.latencyMs ?? 0);
-  const pollAfter =
-    options.pollAfterMs === undefined
-      ? undefined
-      : String(nonNegative("pollAfterMs", options.pollAfterMs));
-  const recordRequests = options.recordRequests ?? true;
+export async function startRunsServer(options?: RunsServerOptions): Promise<RunsServer> {
+  const settings = resolveServerOptions(options);
+  const { latencyMs, recordRequests } = settings;
+  const pollAfter = settings.pollAfterMs === undefined ? undefined : String(settings.pollAfterMs);
 
   const timers = new TimerSet();
   const store = new RunStore();
-  const lifecycle = new Lifecycle(store, timers, cancelDelayMs);
+  const lifecycle = new Lifecycle(store, timers, settings.cancelDelayMs);
   const context = { store, lifecycle };
   const faults = new FaultQueue();
-  const chaos = options.chaos === undefined ? undefined : new Chaos(options.chaos);
-  const bucket = options.rateLimit === undefined ? undefined : new TokenBucket(options.rateLimit);
-  const recorder = new RequestRecorder(options.maxRecordedRequests ?? 10_000);
+  const chaos = settings.chaos === undefined ? undefined : new Chaos(settings.chaos);
+  const rules: FrontDoorRules = {
+    expectedAuth: settings.apiKey === null ? undefined : `Bearer ${settings.apiKey}`,
+    apiVersion: settings.apiVersion,
+    bucket: settings.rateLimit === undefined ? undefined : new TokenBucket(settings.rateLimit),
+  };
+  const recorder = new RequestRecorder(settings.maxRecordedRequests);
   const stats = new StatsCounter();
-  const responder = new Responder(requestIdFactory(), timers);
+  const nextRequestId = requestIdFactory();
+  const responder = new Responder(nextRequestId, timers);
+  // The answer being written on each connection, so a parser error can tell whether it may still
+  // write a status line there.
+  const answering = new WeakMap<Duplex, ServerResponse>();
 
-  const answer = (res: ServerResponse, reply: Answer): void => {
-    stats.answered(reply.status);
+  const answer = (res: ServerResponse, tally: RequestTally, reply: Answer): void => {
     responder.send(res, reply);
+    tally.answered(reply.status);
   };
 
-  /** Everything after the body is in: auth, version, rate limit, faults, then the operation. */
-  const dispatch = (req: IncomingMessage, res: ServerResponse, method: string, url: string) => {
-    if (res.destroyed) {
-      // The client gave up while the simulated latency ran.
-      stats.abandoned();
-      return;
-    }
-    const q = url.indexOf("?");
-    const path = q === -1 ? url : url.slice(0, q);
-    const query = q === -1 ? undefined : new URLSearchParams(url.slice(q + 1));
-
-    if (expectedAuth !== undefined) {
-      const auth = req.headers.authorization;
-      if (auth !== expectedAuth) return answer(res, unauthorized(auth));
-    }
-    if (apiVersion !== undefined) {
-      const given = query?.get("api-version");
-      if (given !== apiVersion) return answer(res, badApiVersion(given, apiVersion));
-    }
-    if (bucket !== undefined) {
-      const limited = bucket.take();
-      if (limited !== undefined) {
-        stats.rateLimited++;
-        return answer(res, rateLimited(limited.retryAfterMs));
+  /** An exception while handling becomes a 500 naming it (or, once the answer has begun, a reset). */
+  const failed = (res: ServerResponse, tally: RequestTally, error: unknown): void => {
+    if (!res.headersSent && !res.destroyed) {
+      try {
+        return answer(res, tally, internalError(error));
+      } catch {
+        // The 500 could not be written either: fall through to the reset.
       }
     }
+    tally.abandoned();
+    res.destroy();
+  };
 
-    const route = parseRoute(path);
-    const runId = route.operation === undefined ? undefined : route.runId;
+  /** Runs one step of handling a request; nothing it throws escapes to the host process. */
+  const guarded = (res: ServerResponse, tally: RequestTally, step: () => void): void => {
+    try {
+      step();
+    } catch (error) {
+      failed(res, tally, error);
+    }
+  };
+
+  /** One request as `server.requests` keeps it (bodies cut to a prefix; see RecordedRequest). */
+  const record = (exchange: Exchange, body: BodyOutcome | undefined): void => {
+    if (!recordRequests) return;
+    const { req } = exchange;
+    recorder.add({
+      method: exchange.method,
+      path: exchange.url,
+      headers: flattenHeaders(req.headers),
+      body: body?.prefix ?? "",
+      bodyBytes: body?.bytes ?? 0,
+      bodyTruncated: body === undefined ? hasBody(req) : body.truncated,
+      at: exchange.at,
+    });
+  };
+
+  /** Answers before the body was read; the body is then dropped, never kept (see discardBody). */
+  const refuseBeforeBody = (exchange: Exchange, reply: Answer): void => {
+    const { req, res, tally } = exchange;
+    record(exchange, undefined);
+    answer(res, tally, reply);
+    discardBody(req);
+  };
+
+  /** The head is in: the checks that need no body, then the body (bounded), then the operation. */
+  const enter = (exchange: Exchange): void => {
+    const { req, res, tally } = exchange;
+    if (res.destroyed) {
+      // The client gave up while the simulated latency ran.
+      tally.abandoned();
+      return;
+    }
+    const admission = admit(rules, exchange.method, exchange.url, req.headers);
+    if ("refused" in admission) {
+      if (admission.rateLimited) stats.rateLimited++;
+      return refuseBeforeBody(exchange, admission.refused);
+    }
+    const declared = declaredTooLarge(req);
+    if (declared !== undefined) return refuseBeforeBody(exchange, bodyTooLarge(declared));
+    if (!hasBody(req)) {
+      record(exchange, undefined);
+      return dispatch(exchange, admission);
+    }
+    // Only now may a client waiting on `Expect: 100-continue` send its body.
+    if (exchange.expectsContinue) res.writeContinue();
+    readBody(req, (body) =>
+      guarded(res, tally, () => {
+        record(exchange, body);
+        if (body.end === "aborted") return tally.abandoned();
+        if (body.end === "too-large") {
+          answer(res, tally, bodyTooLarge(undefined));
+          return discardBody(req);
+        }
+        dispatch(exchange, admission);
+      }),
+    );
+  };
+
+  /** An admitted request with its body read: faults, then the operation. */
+  const dispatch = (exchange: Exchange, { route, query }: Admitted): void => {
+    const { req, res, tally, method } = exchange;
     const fault =
-      faults.take({ method, operation: route.operation, runId }) ??
+      faults.take({ method, operation: route.operation, runId: route.runId }) ??
       (chaos === undefined ? undefined : chaos.draw());
     if (fault !== undefined) {
       stats.faults++;
@@ -159,13 +203,13 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
             body: fault.body ?? statusErrorBody(fault.status),
           };
           if (fault.headers !== undefined) reply.headers = fault.headers;
-          return answer(res, reply);
+          return answer(res, tally, reply);
         }
         case "malformed":
-          return answer(res, { status: 200, body: '{"object":"thread.run","id":"run_' });
+          return answer(res, tally, { status: 200, body: '{"object":"thread.run","id":"run_' });
         case "reset":
           if (fault.afterHeaders !== true) {
-            stats.reset();
+            tally.reset();
             req.socket.destroy();
             return;
           }
@@ -173,60 +217,59 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
       }
     }
 
-    let reply: Answer;
-    if (route.operation === undefined) {
-      reply = route.problem === "encoding" ? badEncoding(path) : unknownRoute(method, path);
-    } else if (method !== route.method) {
-      reply = wrongMethod(method, path, route.method);
-    } else {
-      reply = handle(route, query, context);
-      if (pollAfter !== undefined && route.operation === "getRun") {
-        reply.headers = { ...reply.headers, "openai-poll-after-ms": pollAfter };
-      }
+    const reply = handle(route, query, context);
+    if (pollAfter !== undefined && route.operation === "getRun") {
+      reply.headers = { ...reply.headers, "openai-poll-after-ms": pollAfter };
     }
 
-    if (fault === undefined) return answer(res, reply);
+    if (fault === undefined) return answer(res, tally, reply);
     switch (fault.kind) {
       case "handle-then-status":
         // The work above happened; only the answer is lost.
-        return answer(res, { status: fault.status, body: statusErrorBody(fault.status) });
+        return answer(res, tally, { status: fault.status, body: statusErrorBody(fault.status) });
       case "reset":
-        stats.reset();
+        tally.reset();
         return responder.sendThenReset(res, reply);
       case "delay":
-        void responder
+        responder
           .sendDelayed(res, reply, fault.ms, fault.bodyDelayMs ?? 0)
-          .then((sent) => (sent ? stats.answered(reply.status) : stats.abandoned()));
+          .then((sent) => (sent ? tally.answered(reply.status) : tally.abandoned()))
+          .catch((error: unknown) => failed(res, tally, error));
         return;
     }
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {
     const at = Date.now();
-    stats.arrive(at);
-    const method = req.method ?? "GET";
-    const url = req.url ?? "/";
-    const proceed = (body: string) => {
-      if (recordRequests) {
-        recorder.add({ method, path: url, headers: flattenHeaders(req.headers), body, at });
-      }
-      if (latencyMs > 0) timers.later(latencyMs, () => dispatch(req, res, method, url));
-      else dispatch(req, res, method, url);
+    const tally = stats.arrive(at);
+    // However the exchange ends, it leaves the counters once: a client that left settles here.
+    res.once("close", tally.abandoned);
+    answering.set(req.socket, res);
+    const exchange: Exchange = {
+      req,
+      res,
+      tally,
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      at,
+      expectsContinue,
     };
-    // Bodyless requests (every GET, and the SDKs' cancels) skip the stream machinery entirely.
-    if (
-      req.headers["content-length"] === undefined &&
-      req.headers["transfer-encoding"] === undefined
-    ) {
-      proceed("");
-      return;
-    }
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      body += chunk;
+    guarded(res, tally, () => {
+      if (latencyMs > 0) timers.later(latencyMs, () => guarded(res, tally, () => enter(exchange)));
+      else enter(exchange);
     });
-    req.on("end", () => proceed(body));
+  };
+
+  const server = createServer((req, res) => onRequest(req, res, false));
+  // Answering `Expect: 100-continue` ourselves: a refused request is answered without a
+  // 100 Continue, so a polite client never sends its body at all.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) =>
+    onRequest(req, res, true),
+  );
+  server.on("clientError", (error: Error, socket: Duplex) => {
+    const underway = answering.get(socket);
+    const started = underway !== undefined && underway.headersSent && !underway.writableEnded;
+    answerClientError(error, socket, nextRequestId(), started);
   });
 
   // Per connection, not per request: cheap, and it shows the client's real parallelism.
@@ -237,12 +280,16 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(settings.port, settings.host, () => {
       server.off("error", reject);
       resolve();
     });
   });
+  // Once listening, the server's own errors are failed accepts (EMFILE under a connection flood):
+  // transient, and no reason to take the host process down.
+  server.on("error", () => {});
   const port = (server.address() as AddressInfo).port;
+  const host = settings.host;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`;
 
   let closing: Promise<void> | undefined;
@@ -263,6 +310,8 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
       if (init.id !== undefined) throw new TypeError("createRuns: init.id is not allowed");
       const threadId = init.threadId ?? randomId("thread");
       const own = copyOverrides(init);
+      // Known even with no run: createRuns(0, { threadId }) makes an empty thread to list.
+      store.addThread(threadId);
       const out = new Array<WireRun>(count);
       for (let i = 0; i < count; i++) out[i] = copyRun(lifecycle.create(own, threadId));
       return out;
@@ -296,11 +345,18 @@ export async function startRunsServer(options: RunsServerOptions = {}): Promise<
   };
 }
 
-function nonNegative(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value >= 0)) {
-    throw new RangeError(`${name} must be a non-negative number, got ${String(value)}`);
-  }
-  return value;
+/** One request on its way through the server. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  tally: RequestTally;
+  method: string;
+  /** The request target as sent (path and query, still percent-encoded). */
+  url: string;
+  /** Arrival, `Date.now()` ms. */
+  at: number;
+  /** The client waits for `100 Continue` before sending its body. */
+  expectsContinue: boolean;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -312,38 +368,14 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-function unauthorized(given: string | undefined): Answer {
-  // The key is never echoed back, not even masked: answers end up in logs.
-  const message =
-    given === undefined
-      ? "You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY)."
-      : "Incorrect API key provided.";
+/** A 500 in the API's error shape that names what went wrong inside the reference server. */
+function internalError(error: unknown): Answer {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
-    status: 401,
-    body: errorBody(message, "invalid_request_error", null, "invalid_api_key"),
-  };
-}
-
-function badApiVersion(given: string | null | undefined, expected: string): Answer {
-  const message =
-    given == null
-      ? `Missing required query parameter 'api-version' (expected '${expected}').`
-      : `Unsupported 'api-version' '${given}' (expected '${expected}').`;
-  return { status: 400, body: errorBody(message, "invalid_request_error", "api-version") };
-}
-
-function rateLimited(retryAfterMs: number): Answer {
-  return {
-    status: 429,
-    headers: {
-      "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
-      "retry-after-ms": String(retryAfterMs),
-    },
+    status: 500,
     body: errorBody(
-      `Rate limit reached for requests. Please try again in ${retryAfterMs}ms.`,
-      "requests",
-      null,
-      "rate_limit_exceeded",
+      `The reference server failed while handling this request: ${what}`,
+      "server_error",
     ),
   };
 }

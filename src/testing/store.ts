@@ -42,13 +42,28 @@ export class RunStore {
     return this.#size;
   }
 
-  /** Stores `run`; throws if its id is already taken on that thread (a test bug, not a wire case). */
-  add(run: WireRun): StoredRun {
-    let thread = this.#threads.get(run.thread_id);
+  /** Whether a thread is known: a run was created on it, or {@link addThread} made it. */
+  hasThread(threadId: string): boolean {
+    return this.#threads.has(threadId);
+  }
+
+  /** Makes a thread known, with no runs yet (`createRuns(0, { threadId })`). */
+  addThread(threadId: string): void {
+    this.#thread(threadId);
+  }
+
+  #thread(threadId: string): Thread {
+    let thread = this.#threads.get(threadId);
     if (thread === undefined) {
       thread = { byId: new Map(), ordered: [] };
-      this.#threads.set(run.thread_id, thread);
+      this.#threads.set(threadId, thread);
     }
+    return thread;
+  }
+
+  /** Stores `run`; throws if its id is already taken on that thread (a test bug, not a wire case). */
+  add(run: WireRun): StoredRun {
+    const thread = this.#thread(run.thread_id);
     if (thread.byId.has(run.id)) {
       throw new Error(`run ${JSON.stringify(run.id)} already exists on ${run.thread_id}`);
     }

@@ -167,6 +167,7 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
 
   it("exits 1 with the server's message for an unknown run", async () => {
     const server = await serve();
+    server.createRuns(0, { threadId: "thread_cli" }); // a known thread: the run is what is unknown
     const ran = await threadrun(["get", "thread_cli", "run_nope", "--base-url", server.url]);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain("No run found with id 'run_nope'");

@@ -163,9 +163,9 @@ describe("run lifecycle", () => {
   it("answers 404 in the wire shape for unknown runs and threads", async () => {
     const server = await serve();
     const { id } = server.createRun({ threadId: "thread_known" });
-    for (const [thread, run] of [
-      ["thread_known", "run_missing"],
-      ["thread_missing", id],
+    for (const [thread, run, message] of [
+      ["thread_known", "run_missing", "No run found with id 'run_missing'."],
+      ["thread_missing", id, "No thread found with id 'thread_missing'."],
     ] as const) {
       for (const path of [runPath(thread, run), cancelPath(thread, run)]) {
         const res = await call(server, path, { method: path.endsWith("cancel") ? "POST" : "GET" });
@@ -174,7 +174,7 @@ describe("run lifecycle", () => {
         expect(res.headers.get("x-request-id")).toMatch(/^req_/);
         expect(await res.json()).toEqual({
           error: {
-            message: `No run found with id '${run}'.`,
+            message,
             type: "invalid_request_error",
             param: null,
             code: null,

@@ -77,6 +77,8 @@ describe("listing runs", () => {
     const page = await list(server, "t");
     expect(page.data).toHaveLength(20);
     expect(page.has_more).toBe(true);
+    // A thread is known once it has a run; createRuns(0) makes one that has none yet.
+    server.createRuns(0, { threadId: "thread_empty" });
     expect(await list(server, "thread_empty")).toEqual({
       object: "list",
       data: [],
@@ -87,6 +89,36 @@ describe("listing runs", () => {
     const all = await list(server, "t", "?limit=100");
     expect(all.data).toHaveLength(21);
     expect(all.has_more).toBe(false);
+  });
+
+  it("answers 404 for a thread no run was ever created on, for list, get and cancel", async () => {
+    const server = await serve();
+    const { id } = server.createRun({ threadId: "thread_known" });
+    const notFound = {
+      error: {
+        message: "No thread found with id 'thread_unknown'.",
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    };
+    for (const [path, method] of [
+      ["/threads/thread_unknown/runs", "GET"],
+      ["/threads/thread_unknown/runs?limit=5&after=run_x", "GET"],
+      [`/threads/thread_unknown/runs/${id}`, "GET"],
+      [`/threads/thread_unknown/runs/${id}/cancel`, "POST"],
+    ] as const) {
+      const res = await call(server, path, { method });
+      expect([path, res.status]).toEqual([path, 404]);
+      expect(await res.json()).toEqual(notFound);
+    }
+    // A known thread with an unknown run names the run.
+    const run = await call(server, "/threads/thread_known/runs/run_nope");
+    expect(run.status).toBe(404);
+    expect(await run.json()).toMatchObject({
+      error: { message: "No run found with id 'run_nope'." },
+    });
+    expect(server.run("thread_known", id)?.status).toBe("queued");
   });
 
   it.each(["0", "101", "abc", "1.5", "-1", ""])(

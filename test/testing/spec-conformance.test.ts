@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import type { RunsServer } from "../../src/testing/index.js";
 import { call, cancelPath, runPath, serve } from "../support/reference-server.js";
 import { until } from "../support/time.js";
+import { rawRequest } from "./raw-http.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type Json = Record<string, unknown>;
@@ -118,17 +119,28 @@ describe("answers conform to spec/openapi.yaml", () => {
     server.createRuns(5, { threadId });
     server.createRun({ threadId, status: "completed" });
     await expectConforms("listRuns", await call(server, `/threads/${threadId}/runs?limit=3`));
+    server.createRuns(0, { threadId: "thread_empty" });
     await expectConforms("listRuns", await call(server, `/threads/thread_empty/runs`));
   });
 
   it("every error answer", async () => {
     const { server, threadId } = await seeded();
     const done = server.createRun({ threadId, status: "completed" });
-    const cancel = (id: string) => call(server, cancelPath(threadId, id), { method: "POST" });
+    const cancelOn = (thread: string, id: string) =>
+      call(server, cancelPath(thread, id), { method: "POST" });
+    const cancel = (id: string) => cancelOn(threadId, id);
 
     await expectConforms("cancelRun", await cancel(done.id)); // 400 cannot cancel
     await expectConforms("cancelRun", await cancel("run_missing")); // 404
     await expectConforms("getRun", await call(server, runPath(threadId, "run_missing"))); // 404
+    for (const [operation, res] of [
+      ["listRuns", await call(server, "/threads/thread_unknown/runs")],
+      ["getRun", await call(server, runPath("thread_unknown", done.id))],
+      ["cancelRun", await cancelOn("thread_unknown", done.id)],
+    ] as const) {
+      expect([operation, res.status]).toEqual([operation, 404]);
+      await expectConforms(operation, res);
+    }
     await expectConforms("getRun", await call(server, runPath(threadId, done.id), { key: null }));
     await expectConforms("getRun", await call(server, runPath(threadId, done.id), { key: "x" }));
     for (const query of ["?limit=0", "?after=run_nope", "?before=run_nope", "?order=up"]) {
@@ -175,6 +187,32 @@ describe("answers conform to spec/openapi.yaml", () => {
     ]) {
       expect([404, 405]).toContain(res.status);
       expect(validate(await res.json())).toBe(true);
+    }
+  });
+
+  it("413, a handler's 500 and a parser's 400 and 431 carry the error schema", async () => {
+    const { server, threadId } = await seeded();
+    const run = server.createRun({ threadId });
+    const validate = validator("#/components/schemas/ErrorResponse");
+    const tooLarge = await call(server, cancelPath(threadId, run.id), {
+      method: "POST",
+      body: "x".repeat(1024 * 1024 + 1),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(validate(await tooLarge.json())).toBe(true);
+
+    const broken = server.createRun({ threadId, overrides: { extra: 1n } });
+    const failed = await call(server, runPath(threadId, broken.id));
+    await expectConforms("getRun", failed);
+
+    for (const [bytes, status] of [
+      ["GARBAGE\r\n\r\n", 400],
+      [`GET /v1/x HTTP/1.1\r\nX-Big: ${"a".repeat(65_536)}\r\n\r\n`, 431],
+    ] as const) {
+      const answer = await rawRequest(server, bytes);
+      expect(answer.status).toBe(status);
+      expect(answer.headers["x-request-id"]).toMatch(/^req_/);
+      expect(validate(JSON.parse(answer.body))).toBe(true);
     }
   });
 

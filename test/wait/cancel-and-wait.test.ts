@@ -163,6 +163,7 @@ describe("cancelActive", () => {
   it("resolves [] for a thread with no active run", async () => {
     const server = await serve();
     server.createRuns(5, { threadId: "thread_done", status: "completed" });
+    server.createRuns(0, { threadId: "thread_empty" }); // known, with no run (unknown is a 404)
     expect(await clientFor(server).runs.cancelActive("thread_done", WAIT)).toEqual([]);
     expect(await clientFor(server).runs.cancelActive("thread_empty", WAIT)).toEqual([]);
     expect(requestsTo(server, "POST", "/cancel")).toHaveLength(0);
