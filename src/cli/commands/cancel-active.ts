@@ -1,16 +1,13 @@
-import type { ThreadRunClient } from "../../index.js";
+import { deadlineSignal, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
-import { describeRun, wire, type Output } from "../output.js";
+import { describeRun, wire } from "../output.js";
 
 /** `threadrun cancel-active <thread_id>`: exit 0 once no run on the thread is active. */
-export async function cancelActive(
-  client: ThreadRunClient,
-  out: Output,
-  [threadId]: string[],
-  options: { timeoutMs: number | undefined },
-): Promise<number> {
-  const stopped = await client.runs.cancelActive(threadId!, {
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+export async function cancelActive(ctx: Context, [threadId]: string[]): Promise<number> {
+  const { out } = ctx;
+  const stopped = await ctx.client.runs.cancelActive(threadId!, {
+    ...(ctx.deadline.timeoutMs !== undefined ? { timeoutMs: ctx.deadline.remaining()! } : {}),
+    ...deadlineSignal(ctx),
   });
   if (out.json) out.data(stopped.map(wire));
   for (const run of stopped) out.say(describeRun(run));
