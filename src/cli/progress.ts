@@ -119,7 +119,9 @@ export class Progress {
   }
 
   #draw(): void {
-    const width = Math.max(20, (this.#options.stream.columns ?? 80) - 1);
+    // A terminal that does not say how wide it is (0 under `script`) gets the classic 80.
+    const columns = this.#options.stream.columns || 80;
+    const width = Math.max(20, columns - 1);
     const text = this.line();
     this.#options.stream.write(`${CLEAR_LINE}${text.length > width ? text.slice(0, width) : text}`);
     this.#shown = true;

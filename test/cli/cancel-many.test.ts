@@ -3,7 +3,8 @@
  * in any of the three line formats, cancelled through cancelMany, one JSON line per run with
  * --json, a closing summary of counts on stderr, exit 0 only when every run is stopped.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import type { RunsServer, WireRun } from "../../src/testing/index.js";
 import { requestsTo, serve } from "../support/reference-server.js";
 import { startServer, stallHeaders } from "../support/scripted-server.js";
 import { maxInWindow } from "../support/time.js";
-import { threadrun } from "./helpers.js";
+import { CLI, ROOT, cliEnv, threadrun } from "./helpers.js";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -219,4 +220,32 @@ describe("threadrun cancel-many", { timeout: 60_000 }, () => {
     }
     expect(server.stats.requests).toBe(0);
   });
+
+  it.skipIf(!existsSync("/usr/bin/script"))(
+    "on a terminal, live progress is one line redrawn in place, then the summary",
+    async () => {
+      const server = await serve({ latencyMs: 30 });
+      const runs = server.createRuns(40, { threadId: "thread_tty", status: "in_progress" });
+      const command = [process.execPath, ...CLI, "cancel-many", file(pairs(runs))]
+        .concat(["--concurrency", "2", "--base-url", server.url])
+        .map((word) => `'${word}'`)
+        .join(" ");
+      // `script` runs the command on a pseudo-terminal: stderr is a TTY there.
+      const output = await new Promise<string>((resolve, reject) =>
+        execFile(
+          "script",
+          ["-qec", command, "/dev/null"],
+          { cwd: ROOT, env: cliEnv() },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        ),
+      );
+      const redraws = output.split("\r\x1b[K").filter((part) => part.startsWith("cancel-many: "));
+      expect(redraws.length).toBeGreaterThanOrEqual(2);
+      for (const redraw of redraws.slice(0, -1)) {
+        expect(redraw).toMatch(/^cancel-many: \d+\/40 done, 0 failed, (\d+ req\/s, )?0 × 429/);
+        expect(redraw).not.toContain("\n");
+      }
+      expect(redraws.at(-1)).toMatch(/^cancel-many: 40 stopped, 0 failed; 40 requests, 0 × 429/);
+    },
+  );
 });
