@@ -166,9 +166,11 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
     apiVersion,
     timeoutMs: requestTimeoutMs,
     maxRetries,
-    http: traffic.count(
-      many?.maxRps === undefined ? nodeHttp() : rateGate(nodeHttp(), many.maxRps),
-    ),
+    // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
+    http:
+      many?.maxRps === undefined
+        ? traffic.count(nodeHttp())
+        : rateGate(traffic.count(nodeHttp()), many.maxRps),
   });
   const deadline = startDeadline(timeoutMs);
   const ctx: Context = {
