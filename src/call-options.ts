@@ -38,12 +38,9 @@ export function nestedRequest(value: unknown, allowed: readonly string[]): Reque
   return copy as RequestOptions;
 }
 
-/** The keys of a per-call options object: {@link RequestOptions}. */
-export const REQUEST_KEYS: readonly string[] = REQUEST_OPTION_KEYS;
-
 /** Answers the {@link RequestOptions} keys of `options` with their values (the rest is dropped). */
 export function requestPart(options: Readonly<Record<string, unknown>>): RequestOptions {
   const part: Record<string, unknown> = {};
-  for (const key of REQUEST_KEYS) if (options[key] !== undefined) part[key] = options[key];
+  for (const key of REQUEST_OPTION_KEYS) if (options[key] !== undefined) part[key] = options[key];
   return part as RequestOptions;
 }

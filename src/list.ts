@@ -3,10 +3,10 @@
  * the walk across pages that follows `has_more` / `last_id`.
  */
 import { listRuns } from "../generated/operations.js";
-import { optionsOf, requestPart, REQUEST_KEYS } from "./call-options.js";
+import { optionsOf, requestPart } from "./call-options.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { convertRun, type ThreadRun } from "./model.js";
-import { checkRequestOptions, type RequestOptions } from "./options.js";
+import { checkRequestOptions, REQUEST_OPTION_KEYS, type RequestOptions } from "./options.js";
 import { remember } from "./response-info.js";
 import type { Answer } from "./transport.js";
 import { describe, wholeNumber } from "./validate.js";
@@ -47,7 +47,7 @@ export interface RunList extends AsyncIterable<ThreadRun> {
 }
 
 const QUERY = listRuns.query;
-const LIST_KEYS: readonly string[] = [...REQUEST_KEYS, "limit", "order", "after", "before"];
+const LIST_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, "limit", "order", "after", "before"];
 
 /** A checked list call: the query without `after`, the first cursor, and each page's options. */
 export interface ListSettings {

@@ -128,7 +128,8 @@ export class Runs {
    * per run), backing off from `intervalMs`. It repeats while new active runs appear (at most 10
    * rounds of cancels), so when it resolves, no run on the thread is active.
    *
-   * Resolves with the runs it stopped, in their final state (`[]` when none was active).
+   * Resolves with the runs it stopped, in their final state (`[]` when none was active); runs that
+   * were already `cancelling` when it looked are waited for and included.
    *
    * A run that fails does not hold the others back: every run that can be stopped is stopped, and
    * then it rejects with one {@link CancelActiveError} carrying `stopped` and `failures`

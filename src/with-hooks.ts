@@ -9,11 +9,6 @@ import type { AttemptHooks } from "./transport.js";
 /** The key of `Runs`'s internal method `(hooks) => Runs`. */
 export const WITH_HOOKS: unique symbol = Symbol("threadrun.withHooks");
 
-/** Anything that can give a view of itself with more attempt hooks. */
-export interface Hookable<Self> {
-  [WITH_HOOKS](hooks: AttemptHooks): Self;
-}
-
 /**
  * Hooks that call `first`'s, then `second`'s (awaiting the first when it answers a promise); the
  * result is the last one's.
