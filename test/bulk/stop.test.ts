@@ -106,9 +106,13 @@ describe("cancelMany: abort", () => {
     }
     const controller = new AbortController();
     const reason = new Error("stop");
-    setTimeout(() => controller.abort(reason), 100);
+    // The abort comes once both answers are in, while the generator is stuck.
+    let answered = 0;
     const { results, thrown } = await drain(
       clientFor(server).runs.cancelMany(stuck(), { signal: controller.signal }),
+      () => {
+        if (++answered === 2) controller.abort(reason);
+      },
     );
     expect(thrown).toBe(reason);
     expect(results.filter((r) => r.ok)).toHaveLength(2);
