@@ -20,7 +20,7 @@ import type { RequestOptions } from "./options.js";
 import type { Runs } from "./runs.js";
 import { sleep } from "./sleep.js";
 import { optionalFunction } from "./validate.js";
-import { pollTiming, serverPause, timedOut, withinDeadline, type PollTiming } from "./wait.js";
+import { pollTiming, serverPause, timedOut, type PollTiming } from "./wait.js";
 
 /** Options of {@link Runs.cancelActive}. All are checked at the call. */
 export interface CancelActiveOptions {
@@ -120,6 +120,10 @@ export async function cancelActive(
   const { bulk, timing, onStatus } = settings;
   const { signal } = bulk;
   const deadline = Date.now() + timing.timeoutMs;
+  // A look (its retries included) ends at the deadline. Only the lists carry this signal: the
+  // cancels keep the signal-free fast path, and none starts after the deadline.
+  const deadlinePassed = AbortSignal.timeout(timing.timeoutMs);
+  const lookSignal = signal ? AbortSignal.any([signal, deadlinePassed]) : deadlinePassed;
   const paced = pacedRuns(runs);
   const tracked = new Map<string, Tracked>();
   const progress = { done: 0, failed: 0, total: 0 };
@@ -194,10 +198,19 @@ export async function cancelActive(
     return changed;
   };
 
-  for (;;) {
+  for (let looks = 0; ; looks++) {
     const lookedAt = Date.now();
-    const look = await lookAt(paced, threadId, bulk.request, deadline, signal);
-    if (look === "deadline") break;
+    const look = await lookAt(paced, threadId, bulk.request, lookSignal, deadlinePassed);
+    if (look === "deadline") {
+      // Without one look at the thread, nothing is known: not even that nothing was active.
+      if (looks === 0) {
+        throw new TimeoutError(
+          `cancelActive: ${threadId} could not be listed within ${timing.timeoutMs} ms`,
+          timing.timeoutMs,
+        );
+      }
+      break;
+    }
     let changed = false;
     const fresh: ThreadRun[] = [];
     for (const run of look.runs) {
@@ -252,31 +265,26 @@ export async function cancelActive(
 }
 
 /**
- * Every run of the thread, one request per page of 100, within the deadline; "deadline" when it
- * passed first.
+ * Every run of the thread, one request per page of 100; "deadline" when the deadline passed first.
  */
 async function lookAt(
   runs: Runs,
   threadId: string,
   request: RequestOptions,
-  deadline: number,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
+  deadlinePassed: AbortSignal,
 ): Promise<{ runs: ThreadRun[]; serverPauseMs: number | undefined } | "deadline"> {
-  const remaining = deadline - Date.now();
-  if (remaining <= 0) return "deadline";
+  if (deadlinePassed.aborted) return "deadline";
   const seen: ThreadRun[] = [];
   let serverPauseMs: number | undefined;
   try {
-    const list = runs.list(threadId, {
-      ...withinDeadline(request, remaining, signal),
-      limit: PAGE_SIZE,
-    });
+    const list = runs.list(threadId, { ...request, signal, limit: PAGE_SIZE });
     for await (const page of list.pages()) {
       serverPauseMs ??= serverPause(page);
       seen.push(...page.data);
     }
   } catch (error) {
-    if (error instanceof TimeoutError && Date.now() >= deadline) return "deadline";
+    if (deadlinePassed.aborted && error === deadlinePassed.reason) return "deadline";
     throw error;
   }
   return { runs: seen, serverPauseMs };

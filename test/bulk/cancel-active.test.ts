@@ -121,7 +121,7 @@ describe("cancelActive", () => {
     const threadId = "thread_slow_stop";
     server.createRuns(3, { threadId, status: "in_progress" });
     const error = await rejection(
-      clientFor(server).runs.cancelActive(threadId, { ...WAIT, timeoutMs: 300 }),
+      clientFor(server).runs.cancelActive(threadId, { ...WAIT, timeoutMs: 1000 }),
     );
     expect(error).toBeInstanceOf(CancelActiveError);
     const e = error as CancelActiveError;
@@ -132,6 +132,22 @@ describe("cancelActive", () => {
       expect((cause as TimeoutError).run?.status).toBe("cancelling");
     }
     expect(e.message).toContain("3 of 3");
+  });
+
+  it("rejects with a TimeoutError when the thread cannot even be listed before the deadline", async () => {
+    const server = await serve();
+    const threadId = "thread_unlisted";
+    server.createRuns(2, { threadId, status: "in_progress" });
+    server.inject({ kind: "delay", ms: 5_000, times: 100, match: { operation: "listRuns" } });
+    const error = await rejection(
+      clientFor(server).runs.cancelActive(threadId, { ...WAIT, timeoutMs: 200 }),
+    );
+    // Not [] ("nothing was active"): nothing is known about the thread.
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toMatch(
+      /thread_unlisted could not be listed within 200 ms/,
+    );
+    expect(requestsTo(server, "POST", "/cancel")).toHaveLength(0);
   });
 
   it("rejects with the signal's reason on abort while waiting", async () => {

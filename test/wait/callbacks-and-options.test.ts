@@ -63,12 +63,14 @@ describe("onStatus that fails", () => {
 
   it("an async onStatus is awaited before the next poll", async () => {
     const server = await serve();
-    const run = server.createRun({ status: "in_progress", completeAfterMs: 30 });
+    const run = server.createRun({ status: "in_progress" });
     const events: string[] = [];
     await clientFor(server).runs.wait(run.thread_id, run.id, {
       intervalMs: 5,
       onStatus: async (r) => {
         events.push(`start ${r.status}`);
+        // The next poll would see the run completed: it must wait until this callback is done.
+        if (r.status === "in_progress") server.setStatus(run.thread_id, run.id, "completed");
         await sleep(80);
         events.push(`end ${r.status}`);
       },
