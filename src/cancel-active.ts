@@ -50,7 +50,9 @@ export interface CancelActiveOptions {
   maxIntervalMs?: number | undefined;
   /**
    * The deadline for the whole call, in ms. Runs still stopping then are failures with a
-   * {@link TimeoutError} carrying the last state seen; runs not yet cancelled are not cancelled.
+   * {@link TimeoutError} carrying the last state seen; no cancel starts after it (one in flight is
+   * not cut short). When the thread could not be listed even once before it, the call rejects
+   * with a {@link TimeoutError}.
    * @default 600000 (10 minutes)
    */
   timeoutMs?: number | undefined;

@@ -139,7 +139,8 @@ export class Runs {
    * The thread id and options are checked at the call, before any request. An abort, or a
    * throwing or rejecting `onStatus` / `onProgress`, rejects with its reason or error (the cancels
    * in flight finish; no new one is sent).
-   * @throws {@link NotFoundError} for an unknown thread; an {@link ApiError} when listing fails.
+   * @throws {@link NotFoundError} for an unknown thread; an {@link ApiError} when listing fails;
+   * a {@link TimeoutError} when the thread could not be listed once before the deadline.
    */
   cancelActive(threadId: string, options?: CancelActiveOptions): Promise<ThreadRun[]> {
     encodePathId(threadId, "threadId");
