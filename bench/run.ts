@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { format } from "prettier";
 import * as bulkCancel from "./bulk-cancel.js";
 import * as bundleSize from "./bundle-size.js";
+import * as cancelActive from "./cancel-active.js";
 import * as codegen from "./codegen.js";
 import * as coldStart from "./cold-start.js";
 import * as convert from "./convert.js";
@@ -25,6 +26,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   codegen: codegen.run,
   "bulk-cancel": bulkCancel.run,
   "server-memory": serverMemory.run,
+  "cancel-active": cancelActive.run,
 };
 
 const escape = (cell: string | number): string => String(cell).replace(/\|/g, "\\|");
