@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { format } from "prettier";
 import * as bulkCancel from "./bulk-cancel.js";
 import * as bundleSize from "./bundle-size.js";
+import * as cancelActive from "./cancel-active.js";
 import * as cliCancelMany from "./cli-cancel-many.js";
 import * as codegen from "./codegen.js";
 import * as coldStart from "./cold-start.js";
@@ -26,6 +27,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   codegen: codegen.run,
   "bulk-cancel": bulkCancel.run,
   "server-memory": serverMemory.run,
+  "cancel-active": cancelActive.run,
   "cli-cancel-many": cliCancelMany.run,
 };
 

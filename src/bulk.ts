@@ -1,13 +1,17 @@
 /**
  * Cancelling many runs: bounded concurrency, one shared pacer, results streamed as they finish so
- * that millions of items pass through in flat memory, and exactly one result per item.
+ * that millions of items pass through in flat memory, and exactly one result per item taken,
+ * whatever stops the loop. cancelActive cancels through the same machinery.
  */
+import { nestedRequest, optionsOf } from "./call-options.js";
+import { ThreadRunError } from "./errors/threadrun-error.js";
 import type { ThreadRun } from "./model.js";
-import { count, type RequestOptions } from "./options.js";
+import type { RequestOptions } from "./options.js";
 import { Pacer } from "./pacer.js";
-import { Runs } from "./runs.js";
-import type { Transport } from "./transport.js";
 import { refusedAsStopped } from "./refusal.js";
+import type { Runs } from "./runs.js";
+import { describe, optionalFunction, optionalSignal, wholeNumber } from "./validate.js";
+import { WITH_HOOKS } from "./with-hooks.js";
 
 /** One run to cancel. Extra fields are kept and handed back with its result. */
 export interface CancelItem {
@@ -15,9 +19,14 @@ export interface CancelItem {
   runId: string;
 }
 
-/** The outcome of one item: the run as the server answered, or the error. */
+/**
+ * The outcome of one item: the run as the server answered, or the error. `sent` says whether a
+ * cancel request for the item went out: when it did, the cancel may have landed even though the
+ * item failed (a lost answer, an abort while in flight), so check the run.
+ */
 export type CancelResult<Item extends CancelItem = CancelItem> =
-  { item: Item; ok: true; run: ThreadRun } | { item: Item; ok: false; error: unknown };
+  | { item: Item; ok: true; run: ThreadRun }
+  | { item: Item; ok: false; error: unknown; sent: boolean };
 
 export interface CancelProgress {
   /** Items finished, failed ones included. */
@@ -27,181 +36,327 @@ export interface CancelProgress {
   total: number | undefined;
 }
 
+/** Options of {@link Runs.cancelMany}. All are checked at the call. */
 export interface CancelManyOptions {
   /**
-   * Cancels in flight at once.
+   * Cancels in flight at once, 1 to 1024. Workers are not allocated up front, so a large value
+   * for a few items costs nothing.
    * @default 16
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
-   * Stops taking new items; items in flight end with the signal's reason as their error, and once
-   * their results are out the iteration throws the reason.
+   * Stops the job: no item is taken after it, the source is closed, requests in flight are aborted
+   * (their items fail with the reason and `sent: true`), and once the results of the items taken
+   * are out, the iteration throws the reason.
    */
-  signal?: AbortSignal;
-  /** Called after each item, with the counts so far. */
-  onProgress?: (progress: CancelProgress) => void;
+  signal?: AbortSignal | undefined;
+  /**
+   * Called after each item, with the counts so far. If it throws (or the promise it returns
+   * rejects), no item is taken after that, the items taken finish and yield their results, and
+   * the iteration throws its error. A promise it returns is not awaited before the next item, but
+   * the iteration does not end before it settles.
+   * @default undefined
+   */
+  onProgress?: ((progress: CancelProgress) => void) | undefined;
   /**
    * Retries per item for 5xx, 408, 409, timeouts and connection errors. A 429 does not use them
    * up (up to 50 per item): under the shared pacer it means "slow down", which every worker
    * then does, not that the item failed.
    * @default 10
    */
-  maxRetries?: number;
-  /** The options of each cancel request (its time limit, headers). */
-  request?: Omit<RequestOptions, "signal" | "maxRetries">;
+  maxRetries?: number | undefined;
+  /**
+   * The options of each cancel request (its time limit, headers). `signal` and `maxRetries` are
+   * the ones above.
+   * @default the client's
+   */
+  request?: Omit<RequestOptions, "signal" | "maxRetries"> | undefined;
 }
 
-export async function* cancelMany<Item extends CancelItem>(
-  transport: Transport,
-  items: Iterable<Item> | AsyncIterable<Item>,
-  options: CancelManyOptions = {},
-): AsyncGenerator<CancelResult<Item>, void, undefined> {
-  const concurrency = count(options.concurrency, 16, "concurrency");
-  if (concurrency < 1) throw new RangeError("concurrency must be at least 1");
-  const maxRetries = count(options.maxRetries, 10, "maxRetries");
-  const { signal, onProgress } = options;
+/** Checked bulk options, with defaults applied. */
+export interface BulkSettings {
+  concurrency: number;
+  signal: AbortSignal | undefined;
+  onProgress: ((progress: CancelProgress) => void) | undefined;
+  /** The options of every request: the caller's `request` with `maxRetries` and `signal`. */
+  request: RequestOptions;
+}
+
+export const BULK_KEYS: readonly string[] = [
+  "concurrency",
+  "signal",
+  "onProgress",
+  "maxRetries",
+  "request",
+];
+const BULK_REQUEST_KEYS: readonly string[] = ["timeoutMs", "headers"];
+/** Past this many cancels in flight a client gains nothing; far past it, it runs out of memory. */
+export const MAX_CONCURRENCY = 1024;
+
+/** Checks cancelMany's options completely and applies their defaults. */
+export function cancelManySettings(options: unknown): BulkSettings {
+  return bulkSettings(optionsOf(options, BULK_KEYS, "cancelMany"));
+}
+
+/** Reads and checks the bulk options of `given` (whose keys were checked by the caller). */
+export function bulkSettings(given: Readonly<Record<string, unknown>>): BulkSettings {
+  const concurrency = wholeNumber(given["concurrency"], "concurrency", 16, {
+    min: 1,
+    max: MAX_CONCURRENCY,
+  });
+  const maxRetries = wholeNumber(given["maxRetries"], "maxRetries", 10, { min: 0 });
+  const signal = optionalSignal(given["signal"], "signal");
+  return {
+    concurrency,
+    signal,
+    onProgress: optionalFunction(given["onProgress"], "onProgress"),
+    request: {
+      ...nestedRequest(given["request"], BULK_REQUEST_KEYS),
+      maxRetries,
+      ...(signal ? { signal } : {}),
+    },
+  };
+}
+
+/** Refuses anything but an array, an iterable or an async iterable, at the call. */
+export function checkItems(items: unknown): void {
   if (
     items === null ||
     typeof items !== "object" ||
     !(Symbol.iterator in items || Symbol.asyncIterator in items)
   ) {
     throw new TypeError(
-      "items must be an array, an iterable or an async iterable of { threadId, runId }",
+      `items must be an array, an iterable or an async iterable of { threadId, runId }, got ${describe(items)}`,
     );
   }
-  const total = Array.isArray(items) ? items.length : undefined;
+}
 
+/**
+ * The one place the pacer meets the requests: a view of `runs` whose every request (the cancels,
+ * the GETs after refusals, cancelActive's lists) passes one shared pacer, so that a 429 slows
+ * every worker of the job.
+ */
+export function pacedRuns(runs: Runs): Runs {
   const pacer = new Pacer();
-  const runs = new Runs(transport, {
-    beforeAttempt: (s) => pacer.take(s),
+  return runs[WITH_HOOKS]({
+    beforeAttempt: (signal) => pacer.take(signal),
     onRateLimited: (waitMs) => pacer.limited(waitMs),
   });
-  const requestOptions: RequestOptions = {
-    ...options.request,
-    maxRetries,
-    ...(signal ? { signal } : {}),
-  };
+}
 
+/**
+ * Cancels the items through `runs` (already paced), yielding one result per item taken. Items are
+ * taken one at a time (even from an async source) and only while fewer than `concurrency` are in
+ * flight and the consumer keeps up, so memory stays flat.
+ */
+export async function* cancelStream<Item extends CancelItem>(
+  runs: Runs,
+  items: Iterable<Item> | AsyncIterable<Item>,
+  settings: BulkSettings,
+): AsyncGenerator<CancelResult<Item>, void, undefined> {
+  const { concurrency, signal, onProgress } = settings;
+  if (signal?.aborted) throw signal.reason;
   const source: Iterator<Item> | AsyncIterator<Item> =
     Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-  let pulling: Promise<unknown> = Promise.resolve();
-  let exhausted = false;
-  /** Items are taken one at a time, even from an async source shared by all workers. */
-  const pull = (): Promise<IteratorResult<Item>> => {
-    const next = pulling.then(() =>
-      exhausted ? { done: true as const, value: undefined } : source.next(),
-    );
-    pulling = next.catch(() => {});
-    return next;
-  };
-
-  const ready: CancelResult<Item>[] = [];
-  let wakeConsumer: (() => void) | undefined;
-  const blockedWorkers: (() => void)[] = [];
-  const wakeWorkers = () => blockedWorkers.splice(0).forEach((wake) => wake());
-  /** Set when the consumer stops early: workers then finish what they hold without waiting. */
-  let closed = false;
-  let running = concurrency;
-  let sourceError: { error: unknown } | undefined;
-  /** The source said it was done, or threw: nothing to close. */
-  let sourceEnded = false;
-  let done = 0;
-  let failed = 0;
+  const total = Array.isArray(items) ? items.length : undefined;
+  // Back-pressure: results waiting for a slow consumer hold the taking of new items.
   const highWater = concurrency * 2;
 
-  const deliver = async (result: CancelResult<Item>) => {
-    ready.push(result);
-    done++;
-    if (!result.ok) failed++;
-    onProgress?.({ done, failed, total });
-    wakeConsumer?.();
-    // Back-pressure: a slow consumer holds the workers, so memory stays flat.
-    while (ready.length >= highWater && !closed)
-      await new Promise<void>((r) => blockedWorkers.push(r));
+  const ready: CancelResult<Item>[] = [];
+  let inFlight = 0;
+  /** A `next()` of an async source is pending (one at a time). */
+  let pulling = false;
+  /** False once the source said it is done, threw, or was closed. */
+  let sourceOpen = true;
+  /** No item is taken any more. */
+  let stopped = false;
+  /** Why it stopped early (abort, callback, source): thrown once the results are out. */
+  let stopError: { error: unknown } | undefined;
+  /** The consumer left the loop: results go nowhere and no request starts. */
+  let left = false;
+  let progressPending = 0;
+  let progressFailed = false;
+  let done = 0;
+  let failed = 0;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
   };
 
-  const worker = async () => {
-    try {
-      for (;;) {
-        if (signal?.aborted) return;
-        let next: IteratorResult<Item>;
-        try {
-          next = await pull();
-        } catch (error) {
-          sourceError ??= { error };
-          exhausted = sourceEnded = true;
-          return;
-        }
-        if (next.done) {
-          exhausted = true;
-          // `exhausted` may also have been set by an abort or an early stop: then this `done` is
-          // the pull's own, and the source itself is still open.
-          if (!closed && !signal?.aborted) sourceEnded = true;
-          return;
-        }
-        const item = next.value;
-        await deliver(await cancelOne(runs, item, requestOptions));
-      }
-    } finally {
-      running--;
-      wakeConsumer?.();
-    }
-  };
-  const workers = Array.from({ length: concurrency }, worker);
-
-  try {
-    for (;;) {
-      while (ready.length > 0) {
-        yield ready.shift() as CancelResult<Item>;
-        wakeWorkers();
-      }
-      if (running === 0) break;
-      await new Promise<void>((r) => (wakeConsumer = r));
-      wakeConsumer = undefined;
-    }
-  } finally {
-    exhausted = true;
-    closed = true;
-    wakeWorkers();
-    // A consumer that stopped early (break, throw) is not kept waiting for the items in flight;
-    // once the workers let go of the source, it is closed so that its `finally` blocks run.
-    void Promise.allSettled(workers).then(() => closeSource());
-  }
-  await Promise.all(workers);
-  if (sourceError) throw sourceError.error;
-  if (signal?.aborted) throw signal.reason;
-
-  function closeSource(): void {
-    if (sourceEnded) return;
-    sourceEnded = true;
+  const closeSource = () => {
+    if (!sourceOpen) return;
+    sourceOpen = false;
+    // Not awaited: a source waiting for input (a stdin that never closes) ends on return(), but a
+    // pending next() may never settle, and nothing must wait for it.
     try {
       void Promise.resolve(source.return?.()).catch(() => {});
     } catch {
       // A source whose return() throws has nothing left to release.
     }
+  };
+
+  const stop = (error?: { error: unknown }) => {
+    if (error !== undefined) stopError ??= error;
+    if (stopped) return;
+    stopped = true;
+    closeSource();
+    notify();
+  };
+
+  const progressFailedWith = (error: unknown) => {
+    progressFailed = true;
+    stop({ error });
+  };
+
+  const report = (result: CancelResult<Item>) => {
+    if (left) return;
+    ready.push(result);
+    done++;
+    if (!result.ok) failed++;
+    if (onProgress !== undefined && !progressFailed) {
+      try {
+        // Typed `void`, which an async function is too: a promise it returns is watched.
+        const returned: unknown = onProgress({ done, failed, total });
+        if (isPromiseLike(returned)) {
+          progressPending++;
+          void Promise.resolve(returned)
+            .catch(progressFailedWith)
+            .finally(() => {
+              progressPending--;
+              notify();
+            });
+        }
+      } catch (error) {
+        progressFailedWith(error);
+      }
+    }
+    notify();
+  };
+
+  const take = (next: IteratorResult<Item>) => {
+    if (next.done === true) {
+      sourceOpen = false;
+      notify();
+      return;
+    }
+    const item = next.value;
+    if (stopped) {
+      // Handed over after the stop by a pull made before it: taken, so reported, but not sent.
+      report({ item, ok: false, error: stopError?.error, sent: false });
+      return;
+    }
+    inFlight++;
+    void cancelOne(runs, item, settings.request, () => left).then((result) => {
+      inFlight--;
+      report(result);
+      pump();
+    });
+  };
+
+  const sourceFailed = (error: unknown) => {
+    sourceOpen = false;
+    stop({ error });
+  };
+
+  /** Takes items while there is room; an async source's next item arrives later. */
+  const pump = () => {
+    while (
+      !stopped &&
+      sourceOpen &&
+      !pulling &&
+      inFlight < concurrency &&
+      ready.length < highWater
+    ) {
+      let next: IteratorResult<Item> | Promise<IteratorResult<Item>>;
+      try {
+        next = source.next();
+      } catch (error) {
+        return sourceFailed(error);
+      }
+      if (!isPromiseLike<IteratorResult<Item>>(next)) {
+        take(next);
+        continue;
+      }
+      pulling = true;
+      next.then(
+        (result) => {
+          pulling = false;
+          take(result);
+          pump();
+        },
+        (error: unknown) => {
+          pulling = false;
+          sourceFailed(error);
+        },
+      );
+      return;
+    }
+  };
+
+  const onAbort = () => stop({ error: signal?.reason });
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let finished = false;
+  try {
+    pump();
+    for (;;) {
+      const result = ready.shift();
+      if (result !== undefined) {
+        yield result;
+        pump();
+        continue;
+      }
+      // A pull still pending after a stop is not waited for: the source may never answer.
+      if (inFlight === 0 && progressPending === 0 && (stopped || !sourceOpen)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    finished = true;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    if (!finished) {
+      // The consumer left (break, return, throw): no request starts after this.
+      left = true;
+      stop();
+    }
   }
+  if (stopError !== undefined) throw stopError.error;
 }
 
+/** Cancels one item; never rejects. */
 async function cancelOne<Item extends CancelItem>(
   runs: Runs,
   item: Item,
-  options: RequestOptions,
+  request: RequestOptions,
+  consumerLeft: () => boolean,
 ): Promise<CancelResult<Item>> {
+  let sent = false;
+  const tracked = runs[WITH_HOOKS]({
+    beforeAttempt: () => {
+      // After the consumer left, nothing new goes out, not even a retry of an item in flight.
+      if (consumerLeft()) throw new ThreadRunError("cancelMany: the loop was left; not sent");
+      sent = true;
+    },
+  });
   try {
-    if (typeof item !== "object" || item === null)
-      throw new TypeError("each item must be an object { threadId, runId }");
-    const run = await runs.cancel(item.threadId, item.runId, options);
-    return { item, ok: true, run };
-  } catch (error) {
-    // A run that had already ended is stopped, which is what a bulk cancel is for.
-    if (refusedAsStopped(error)) {
-      try {
-        const run = await runs.get(item.threadId, item.runId, options);
-        return { item, ok: true, run };
-      } catch (getError) {
-        return { item, ok: false, error: getError };
-      }
+    if (typeof item !== "object" || item === null) {
+      throw new TypeError(`each item must be an object { threadId, runId }, got ${describe(item)}`);
     }
-    return { item, ok: false, error };
+    return { item, ok: true, run: await tracked.cancel(item.threadId, item.runId, request) };
+  } catch (error) {
+    if (!refusedAsStopped(error)) return { item, ok: false, error, sent };
+    // The server answered: the run had already stopped, which is what a bulk cancel is for. The
+    // run is fetched without the caller's signal, so that an abort now cannot turn that answer
+    // into a failure (it costs one GET, bounded by its time limit).
+    const { signal: _ignored, ...unaborted } = request;
+    try {
+      return { item, ok: true, run: await tracked.get(item.threadId, item.runId, unaborted) };
+    } catch (getError) {
+      return { item, ok: false, error: getError, sent: true };
+    }
   }
+}
+
+function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | null)?.then === "function";
 }

@@ -1,12 +1,12 @@
 import { resolveOptions, type ClientOptions } from "./options.js";
 import { createRawClient, type RawClient } from "./raw.js";
-import { RunsClient } from "./runs-client.js";
+import { Runs } from "./runs.js";
 import { createTransport } from "./transport.js";
 
 /** What {@link createClient} returns. */
 export interface ThreadRunClient {
   /** cancel, get, list, wait, cancelAndWait, cancelActive and cancelMany. */
-  readonly runs: RunsClient;
+  readonly runs: Runs;
   /**
    * openapi-fetch's request API typed from the spec (`client.raw.POST("/threads/{thread_id}/runs/{run_id}/cancel", …)`),
    * with the same credentials, headers, retries and time limits. Error answers come back as
@@ -27,7 +27,7 @@ export interface ThreadRunClient {
 export function createClient(options?: ClientOptions): ThreadRunClient {
   const resolved = resolveOptions(options);
   const transport = createTransport(resolved);
-  const runs = new RunsClient(transport);
+  const runs = new Runs(transport);
   let raw: RawClient | undefined;
   return {
     runs,

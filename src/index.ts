@@ -6,20 +6,16 @@
  */
 export { createClient, type ThreadRunClient } from "./client.js";
 export type { ApiKey, ClientOptions, RequestOptions } from "./options.js";
-export { RunsClient, type CancelActiveOptions } from "./runs-client.js";
-export { Runs, type ListRunsOptions, type RunList, type RunPage } from "./runs.js";
+// `Runs` is the type of `client.runs`, exported so that code can name it; instances come from
+// createClient only.
+export type { Runs } from "./runs.js";
+export type { ListRunsOptions, RunList, RunPage } from "./list.js";
 export type { WaitOptions } from "./wait.js";
 export type { CancelItem, CancelManyOptions, CancelProgress, CancelResult } from "./bulk.js";
+export type { CancelActiveOptions } from "./cancel-active.js";
 export type { RawClient } from "./raw.js";
 export type { HttpAnswer, HttpSender, HttpSenderInit } from "./http-sender.js";
 export { responseInfo, type ResponseInfo } from "./response-info.js";
-export {
-  decideRetry,
-  retryAfterMs,
-  type AttemptOutcome,
-  type RetryDecision,
-  type RetryPolicy,
-} from "./retry.js";
 
 export {
   RUN_STATUSES,
@@ -74,4 +70,5 @@ export { RateLimitError } from "./errors/rate-limit-error.js";
 export { InternalServerError } from "./errors/internal-server-error.js";
 export { ConnectionError } from "./errors/connection-error.js";
 export { TimeoutError } from "./errors/timeout-error.js";
+export { CancelActiveError, type CancelActiveFailure } from "./errors/cancel-active-error.js";
 export { InvalidResponseError, type ResponseContext } from "./errors/invalid-response-error.js";

@@ -283,27 +283,6 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const SURROUNDING_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
-/**
- * @deprecated Use `wholeNumber(value, name, fallback, { min: 0 })` from `validate.ts`; kept for
- * the callers not moved yet.
- */
-export function count(value: number | undefined, fallback: number, name: string): number {
-  return wholeNumber(value, name, fallback, { min: 0 });
-}
-
-/**
- * @deprecated Use `duration(value, name, fallback, { zeroOk })` from `validate.ts`; kept for the
- * callers not moved yet.
- */
-export function positive(
-  value: number | undefined,
-  fallback: number,
-  name: string,
-  zeroOk = false,
-): number {
-  return duration(value, name, fallback, { zeroOk });
-}
-
 /** The keys of {@link RequestOptions}: anything else in a per-call options object is a mistake. */
 export const REQUEST_OPTION_KEYS: readonly string[] = keysOf<RequestOptions>({
   signal: true,

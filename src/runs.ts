@@ -1,74 +1,63 @@
 /**
- * cancel / get / list: the run operations of the spec, on top of the transport and the generated
- * converters. wait, cancelAndWait, cancelActive and cancelMany build on these (wait.ts, bulk.ts).
+ * `client.runs`: the operations of the spec (cancel, get, list) and the ones that finish a cancel
+ * (wait, cancelAndWait, cancelActive, cancelMany), all on one transport. Attempt hooks are injected:
+ * a bulk job gets its own view of the same operations whose every request passes its pacer.
  */
 import { cancelRun, getRun, listRuns } from "../generated/operations.js";
+import { cancelActive, cancelActiveSettings, type CancelActiveOptions } from "./cancel-active.js";
+import {
+  cancelManySettings,
+  cancelStream,
+  checkItems,
+  pacedRuns,
+  type CancelItem,
+  type CancelManyOptions,
+  type CancelResult,
+} from "./bulk.js";
 import { ApiError } from "./errors/api-error.js";
-import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { encodePathId } from "./ids.js";
+import { listSettings, runList, type ListRunsOptions, type RunList } from "./list.js";
 import { convertRun, type ThreadRun } from "./model.js";
-import type { RequestOptions } from "./options.js";
+import { checkRequestOptions, type RequestOptions } from "./options.js";
 import { refusedAsStopped } from "./refusal.js";
 import { remember } from "./response-info.js";
 import type { Answer, AttemptHooks, Transport } from "./transport.js";
+import { cancelThenWait, waitFor, waitSettings, type WaitOptions } from "./wait.js";
+import { combineHooks, WITH_HOOKS } from "./with-hooks.js";
 
-/** The query of {@link Runs.list}, plus the options of each page's request. */
-export interface ListRunsOptions extends RequestOptions {
-  /**
-   * Runs per page, 1 to 100.
-   * @default 20
-   */
-  limit?: number;
-  /**
-   * `desc` lists the newest run first.
-   * @default "desc"
-   */
-  order?: "asc" | "desc";
-  /** Start after this run id (a cursor: the `lastId` of a previous page). */
-  after?: string;
-  /** Stop before this run id. */
-  before?: string;
-}
-
-/** One page of a run list. */
-export interface RunPage {
-  data: ThreadRun[];
-  firstId: string | null;
-  lastId: string | null;
-  hasMore: boolean;
-}
-
-/**
- * The runs of a thread, fetched page by page as you iterate: `for await (const run of list)`.
- * `pages()` iterates whole pages instead; `all()` collects every run.
- */
-export interface RunList extends AsyncIterable<ThreadRun> {
-  pages(): AsyncIterableIterator<RunPage>;
-  all(): Promise<ThreadRun[]>;
-}
-
+/** The run operations: `client.runs`. */
 export class Runs {
-  /** @internal */
-  constructor(
-    private readonly transport: Transport,
-    /** @internal hooks that every request of this instance uses (bulk pacing). */
-    private readonly hooks?: AttemptHooks,
-  ) {}
+  readonly #transport: Transport;
+  readonly #hooks: AttemptHooks | undefined;
+
+  /** @internal Made by `createClient`. */
+  constructor(transport: Transport, hooks?: AttemptHooks) {
+    this.#transport = transport;
+    this.#hooks = hooks;
+  }
+
+  /**
+   * @internal The same operations on the same transport, with `hooks` called on every attempt
+   * after this view's own (the bulk pacer, per-item bookkeeping).
+   */
+  [WITH_HOOKS](hooks: AttemptHooks): Runs {
+    return new Runs(this.#transport, combineHooks(this.#hooks, hooks));
+  }
 
   /**
    * Asks the server to cancel a run and resolves with the run as the server answered: usually
-   * `cancelling`; use `client.runs.cancelAndWait` to wait for `cancelled`. Retried on 408, 409, 429,
-   * 5xx, timeouts and connection errors. When a retry is refused because the run is already
+   * `cancelling`; use {@link Runs.cancelAndWait} to wait for `cancelled`. Retried on 408, 409,
+   * 429, 5xx, timeouts and connection errors. When a retry is refused because the run is already
    * cancelling or has ended (an earlier attempt landed), resolves with the run as it now is.
    * @throws {@link BadRequestError} when the run had already ended before this cancel.
    * @throws {@link NotFoundError} for an unknown thread or run.
-   * @throws `TypeError` for a bad id, before any request is sent.
+   * @throws `TypeError` / `RangeError` for a bad id or option, before any request is sent.
    */
   async cancel(threadId: string, runId: string, options?: RequestOptions): Promise<ThreadRun> {
     const path = cancelRun.path(encodePathId(threadId, "threadId"), encodePathId(runId, "runId"));
-    checkOptions(options);
+    checkRequestOptions(options, "options");
     try {
-      return toRun(await this.transport.send({ method: "POST", path, options, hooks: this.hooks }));
+      return toRun(await this.#send("POST", path, options));
     } catch (error) {
       // An earlier attempt may have landed: the retry's refusal then reports our own cancel.
       if (error instanceof ApiError && error.attempts > 1 && refusedAsStopped(error)) {
@@ -81,145 +70,139 @@ export class Runs {
   /**
    * Retrieves a run.
    * @throws {@link NotFoundError} for an unknown thread or run.
+   * @throws `TypeError` / `RangeError` for a bad id or option, before any request is sent.
    */
   async get(threadId: string, runId: string, options?: RequestOptions): Promise<ThreadRun> {
     const path = getRun.path(encodePathId(threadId, "threadId"), encodePathId(runId, "runId"));
-    checkOptions(options);
-    return toRun(await this.transport.send({ method: "GET", path, options, hooks: this.hooks }));
+    checkRequestOptions(options, "options");
+    return toRun(await this.#send("GET", path, options));
   }
 
   /**
    * Lists the runs of a thread, following `has_more` / `last_id` across pages as you iterate.
-   * Arguments are checked now; requests are sent while iterating.
+   * Arguments and options are checked now (a `TypeError` / `RangeError`); requests are sent while
+   * iterating.
    */
-  list(threadId: string, options: ListRunsOptions = {}): RunList {
+  list(threadId: string, options?: ListRunsOptions): RunList {
     const path = listRuns.path(encodePathId(threadId, "threadId"));
-    checkOptions(options);
-    const base = listQuery(options);
-    const { transport, hooks } = this;
-    const { signal, timeoutMs, maxRetries, headers } = options;
-    const requestOptions: RequestOptions = {
-      ...(signal ? { signal } : {}),
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      ...(maxRetries !== undefined ? { maxRetries } : {}),
-      ...(headers ? { headers } : {}),
-    };
+    const settings = listSettings(options);
+    return runList(settings, (query) => this.#send("GET", path, settings.request, query));
+  }
 
-    async function* pages(): AsyncIterableIterator<RunPage> {
-      let after = options.after;
-      // Every cursor seen: a server that repeats one (or cycles through a few) would page forever.
-      const seen = new Set<string>();
-      for (;;) {
-        const query =
-          after === undefined
-            ? base
-            : `${base}${base ? "&" : ""}after=${encodeURIComponent(after)}`;
-        const answer = await transport.send({
-          method: "GET",
-          path,
-          query,
-          options: requestOptions,
-          hooks,
-        });
-        const page = toPage(answer);
-        yield page;
-        if (!page.hasMore || page.data.length === 0) return;
-        if (after !== undefined) seen.add(after);
-        if (page.lastId === null || seen.has(page.lastId)) {
-          throw new InvalidResponseError(
-            "has_more is true but last_id does not move the cursor on",
-            {
-              field: "last_id",
-              response: answer.context,
-            },
-          );
-        }
-        after = page.lastId;
-      }
-    }
+  /**
+   * Polls a run until it is terminal or `requires_action` (which waiting cannot change), and
+   * resolves with it. Honours `openai-poll-after-ms` and `Retry-After`, backs off gently, and calls
+   * `onStatus` once per status change. Aborting stops the waiting, not the run.
+   *
+   * Ids and options are checked at the call: a bad one throws (`TypeError` / `RangeError`) before
+   * any request. A throwing or rejecting `onStatus` ends the wait: it rejects with that error.
+   * @throws {@link TimeoutError} at the deadline, carrying the last run seen in `error.run`.
+   */
+  wait(threadId: string, runId: string, options?: WaitOptions): Promise<ThreadRun> {
+    encodePathId(threadId, "threadId");
+    encodePathId(runId, "runId");
+    const settings = waitSettings(options, "wait");
+    return waitFor(this, { threadId, runId, settings, until: "terminal-or-action" });
+  }
 
-    return {
-      pages,
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages()) yield* page.data;
-      },
-      async all() {
-        const runs: ThreadRun[] = [];
-        for await (const page of pages()) runs.push(...page.data);
-        return runs;
-      },
-    };
+  /**
+   * Cancels a run and waits until it is terminal: `cancelled`, or whatever terminal status it
+   * reached first (it may complete before the cancel lands). A run that had already ended
+   * resolves as it is, not as an error.
+   *
+   * Ids and options are checked at the call, before the cancel is sent. A throwing or rejecting
+   * `onStatus` ends the wait (the cancel was sent): it rejects with that error.
+   * @throws {@link TimeoutError} at the deadline (which covers the cancel request too).
+   */
+  cancelAndWait(threadId: string, runId: string, options?: WaitOptions): Promise<ThreadRun> {
+    encodePathId(threadId, "threadId");
+    encodePathId(runId, "runId");
+    const settings = waitSettings(options, "cancelAndWait");
+    return cancelThenWait(this, { threadId, runId, settings });
+  }
+
+  /**
+   * Stops every active run of a thread: lists the thread (100 runs per page), cancels each run that
+   * is not terminal through the same paced, concurrent machinery as {@link Runs.cancelMany}, then
+   * waits for all of them together by listing the thread again (one request per 100 runs, not one
+   * per run), backing off from `intervalMs`. It repeats while new active runs appear (at most 10
+   * rounds of cancels), so when it resolves, no run on the thread is active.
+   *
+   * Resolves with the runs it stopped, in their final state (`[]` when none was active); runs that
+   * were already `cancelling` when it looked are waited for and included.
+   *
+   * A run that fails does not hold the others back: every run that can be stopped is stopped, and
+   * then it rejects with one {@link CancelActiveError} carrying `stopped` and `failures`
+   * (`{ runId, error }`: the cancel's error, or a {@link TimeoutError} for a run still stopping at
+   * the deadline). A run whose cancel failed but that stopped anyway counts as stopped.
+   *
+   * The thread id and options are checked at the call, before any request. An abort, or a
+   * throwing or rejecting `onStatus` / `onProgress`, rejects with its reason or error (the cancels
+   * in flight finish; no new one is sent).
+   * @throws {@link NotFoundError} for an unknown thread; an {@link ApiError} when listing fails;
+   * a {@link TimeoutError} when the thread could not be listed once before the deadline.
+   */
+  cancelActive(threadId: string, options?: CancelActiveOptions): Promise<ThreadRun[]> {
+    encodePathId(threadId, "threadId");
+    const settings = cancelActiveSettings(options);
+    return cancelActive(this, threadId, settings);
+  }
+
+  /**
+   * Cancels many runs, from an array or an (async) iterable, yielding one result per item as each
+   * finishes: `{ item, ok: true, run }`, or `{ item, ok: false, error, sent }`. Bounded
+   * concurrency; one shared pacer slows every worker after a 429 and learns the server's rate. A
+   * run that had already ended, or whose cancel landed on an earlier attempt, counts as a success
+   * with the run as it now is. Items are taken from the source only as workers free up, so a
+   * source of millions passes through in flat memory.
+   *
+   * ```ts
+   * for await (const result of client.runs.cancelMany(items, { concurrency: 16 })) {
+   *   if (!result.ok) console.error(result.item.runId, result.error, result.sent);
+   * }
+   * ```
+   *
+   * - **Options** are checked at the call: bad options or items throw there (`TypeError` /
+   *   `RangeError`), before the first `next()` and before any request.
+   * - **Every item taken yields exactly one result**, whatever happens (an abort, a callback that
+   *   throws, a source that throws), as long as the loop runs.
+   * - **`signal`**: no item is taken after the abort and the source is closed at once (its
+   *   `return()` is called without waiting, so a source waiting for input ends). Requests in flight
+   *   are aborted: their items fail with the signal's reason and `sent: true` (the cancel may have
+   *   landed: check those). Items not sent yet fail with `sent: false`. An item the server had
+   *   already answered reports that answer. Then the iteration throws the signal's reason.
+   * - **`onProgress` throws** (or its promise rejects): no item is taken after it, the source is
+   *   closed, every item already taken finishes and yields its result, then the iteration throws
+   *   the callback's error. It is not called again.
+   * - **`break`** (or `return` / `throw` in the loop body): no request starts after it, not even a
+   *   retry; the source is closed. Requests already on the wire are not aborted: they finish in the
+   *   background and their results are dropped (the loop does not wait for them).
+   */
+  cancelMany<Item extends CancelItem>(
+    items: Iterable<Item> | AsyncIterable<Item>,
+    options?: CancelManyOptions,
+  ): AsyncGenerator<CancelResult<Item>, void, undefined> {
+    const settings = cancelManySettings(options);
+    checkItems(items);
+    return cancelStream(pacedRuns(this), items, settings);
+  }
+
+  #send(
+    method: "GET" | "POST",
+    path: string,
+    options: RequestOptions | undefined,
+    query?: string,
+  ): Promise<Answer> {
+    return this.#transport.send({
+      method,
+      path,
+      ...(query ? { query } : {}),
+      options,
+      hooks: this.#hooks,
+    });
   }
 }
 
 function toRun(answer: Answer): ThreadRun {
   return remember(convertRun(answer.body, "", answer.context), answer.info);
-}
-
-function toPage(answer: Answer): RunPage {
-  const body = answer.body as Record<string, unknown> | null;
-  const data = typeof body === "object" && body !== null ? body["data"] : undefined;
-  if (!Array.isArray(data)) {
-    throw new InvalidResponseError(
-      `data: expected an array of runs, got ${data === undefined ? "nothing" : typeof data}`,
-      {
-        field: "data",
-        response: answer.context,
-      },
-    );
-  }
-  const runs = new Array<ThreadRun>(data.length);
-  for (let i = 0; i < data.length; i++) runs[i] = convertRun(data[i], `data[${i}]`, answer.context);
-  const b = body as Record<string, unknown>;
-  const page: RunPage = {
-    data: runs,
-    firstId: typeof b["first_id"] === "string" ? b["first_id"] : null,
-    lastId: typeof b["last_id"] === "string" ? b["last_id"] : (runs[runs.length - 1]?.id ?? null),
-    hasMore: b["has_more"] === true,
-  };
-  return remember(page, answer.info);
-}
-
-const QUERY = listRuns.query;
-
-/** Checks list parameters against the spec's limits and encodes them (without `after`). */
-function listQuery(options: ListRunsOptions): string {
-  const parts: string[] = [];
-  const { limit, order, after, before } = options;
-  if (limit !== undefined) {
-    const { minimum, maximum } = QUERY.limit;
-    if (!Number.isInteger(limit) || limit < minimum || limit > maximum) {
-      throw new RangeError(
-        `limit must be a whole number from ${minimum} to ${maximum}, got ${String(limit)}`,
-      );
-    }
-    parts.push(`limit=${limit}`);
-  }
-  if (order !== undefined) {
-    if (!(QUERY.order.enum as readonly string[]).includes(order)) {
-      throw new TypeError(
-        `order must be ${QUERY.order.enum.map((v) => `"${v}"`).join(" or ")}, got ${JSON.stringify(order)}`,
-      );
-    }
-    parts.push(`order=${order}`);
-  }
-  for (const [name, value] of [
-    ["after", after],
-    ["before", before],
-  ] as const) {
-    if (value !== undefined && (typeof value !== "string" || value === "")) {
-      throw new TypeError(`${name} must be a non-empty run id, got ${JSON.stringify(value)}`);
-    }
-  }
-  if (before !== undefined) parts.push(`before=${encodeURIComponent(before)}`);
-  return parts.join("&");
-}
-
-/** Catches the classic misuse early: an id (or anything else) where the options object goes. */
-export function checkOptions(options: unknown): void {
-  if (options !== undefined && (typeof options !== "object" || options === null)) {
-    throw new TypeError(
-      `options must be an object, got ${options === null ? "null" : typeof options}`,
-    );
-  }
 }

@@ -1,18 +1,20 @@
 /**
- * Waiting for a run to stop, and the cancels that wait: a cancel answers `cancelling`, while what
+ * Waiting for a run to stop, and the cancel that waits: a cancel answers `cancelling`, while what
  * a caller needs is the run stopped (the server refuses new messages on a thread while a run is
  * active).
  */
+import { nestedRequest, optionsOf } from "./call-options.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { isTerminalStatus, type RunStatus, type ThreadRun } from "./model.js";
-import { count, positive, type RequestOptions } from "./options.js";
+import type { RequestOptions } from "./options.js";
 import { refusedAsStopped } from "./refusal.js";
-import { retryAfterMs } from "./retry.js";
 import { responseInfo } from "./response-info.js";
+import { retryAfterMs } from "./retry.js";
 import type { Runs } from "./runs.js";
 import { sleep } from "./sleep.js";
+import { duration, optionalFunction, optionalSignal } from "./validate.js";
 
-/** Options of {@link RunsClient.wait} and the waiting part of the cancels. */
+/** Options of {@link Runs.wait} and {@link Runs.cancelAndWait}. */
 export interface WaitOptions {
   /**
    * The first pause between polls in ms. It grows by half after each poll that shows no change,
@@ -20,97 +22,131 @@ export interface WaitOptions {
    * `openai-poll-after-ms` or `Retry-After` header overrides it.
    * @default 500
    */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /**
    * The longest pause between polls in ms.
    * @default 5000
    */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /**
-   * The deadline for the whole wait in ms; past it, a {@link TimeoutError} carrying the last run
-   * seen is thrown. The run is not cancelled by it.
+   * The deadline for the whole wait in ms (the cancel request of `cancelAndWait` included); past
+   * it, a {@link TimeoutError} carrying the last run seen is thrown. The run is not cancelled by it.
    * @default 600000 (10 minutes)
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Stops waiting (not the run) and rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** Called once for each status seen, the first one included, with the run at that moment. */
-  onStatus?: (run: ThreadRun) => void;
+  signal?: AbortSignal | undefined;
   /**
-   * The options of each poll request (its own time limit, retries, headers).
+   * Called once for each status seen, the first one included, with the run at that moment. A
+   * promise it returns is awaited before the next poll. If it throws or rejects, the wait ends
+   * and rejects with that error.
+   * @default undefined
+   */
+  onStatus?: ((run: ThreadRun) => void) | undefined;
+  /**
+   * The options of each request (its own time limit, retries, headers); the signal is the one
+   * above.
    * @default the client's
    */
-  request?: Omit<RequestOptions, "signal">;
+  request?: Omit<RequestOptions, "signal"> | undefined;
 }
 
+/** What a wait may stop at: only a terminal status, or also `requires_action`. */
 export type Settled = "terminal" | "terminal-or-action";
 
-interface WaitState {
-  last: ThreadRun | undefined;
+/** The pacing of polls: checked, with defaults applied. */
+export interface PollTiming {
+  initialMs: number;
+  ceilingMs: number;
+  timeoutMs: number;
 }
 
-/** Checks the wait options and applies their defaults. */
-function waitSettings(options: WaitOptions): {
-  initial: number;
-  ceiling: number;
-  timeoutMs: number;
-} {
-  const initial = positive(options.intervalMs, 500, "intervalMs");
-  const ceiling = Math.max(initial, positive(options.maxIntervalMs, 5_000, "maxIntervalMs"));
-  const timeoutMs = positive(options.timeoutMs, 600_000, "timeoutMs");
-  if (options.onStatus !== undefined && typeof options.onStatus !== "function") {
-    throw new TypeError("onStatus must be a function");
-  }
-  if (options.request?.maxRetries !== undefined) {
-    count(options.request.maxRetries, 0, "request.maxRetries");
-  }
-  return { initial, ceiling, timeoutMs };
+/** Checked wait options. */
+export interface WaitSettings extends PollTiming {
+  signal: AbortSignal | undefined;
+  onStatus: ((run: ThreadRun) => void) | undefined;
+  request: RequestOptions;
+}
+
+export const WAIT_KEYS: readonly string[] = [
+  "intervalMs",
+  "maxIntervalMs",
+  "timeoutMs",
+  "signal",
+  "onStatus",
+  "request",
+];
+
+/** The keys of a wait's `request`: every request option but the signal. */
+const WAIT_REQUEST_KEYS: readonly string[] = ["timeoutMs", "maxRetries", "headers"];
+
+/** Checks wait options completely (`method` names the call in messages) and applies defaults. */
+export function waitSettings(options: unknown, method: string): WaitSettings {
+  const given = optionsOf(options, WAIT_KEYS, method);
+  return {
+    ...pollTiming(given),
+    signal: optionalSignal(given["signal"], "signal"),
+    onStatus: optionalFunction(given["onStatus"], "onStatus"),
+    request: nestedRequest(given["request"], WAIT_REQUEST_KEYS),
+  };
+}
+
+/** Reads and checks `intervalMs`, `maxIntervalMs` and `timeoutMs`. */
+export function pollTiming(
+  given: Readonly<Record<string, unknown>>,
+  defaultIntervalMs = 500,
+): PollTiming {
+  const initialMs = duration(given["intervalMs"], "intervalMs", defaultIntervalMs);
+  const maxIntervalMs = duration(given["maxIntervalMs"], "maxIntervalMs", 5_000);
+  return {
+    initialMs,
+    ceilingMs: Math.max(initialMs, maxIntervalMs),
+    timeoutMs: duration(given["timeoutMs"], "timeoutMs", 600_000),
+  };
+}
+
+/** What to wait for, with checked settings. */
+export interface WaitJob {
+  threadId: string;
+  runId: string;
+  settings: WaitSettings;
+  /** @default "terminal" */
+  until?: Settled;
+  /** The run as already known (the cancel's answer): its status is reported without a poll. */
+  first?: ThreadRun | undefined;
+  /** When the deadline started. @default now */
+  startedAt?: number;
 }
 
 /** Polls until the run is terminal (or, for `terminal-or-action`, needs action). */
-export async function waitFor(
-  runs: Runs,
-  threadId: string,
-  runId: string,
-  options: WaitOptions,
-  until: Settled,
-  first?: ThreadRun,
-  startedAt: number = Date.now(),
-): Promise<ThreadRun> {
-  const { initial, ceiling, timeoutMs } = waitSettings(options);
-  const { signal, onStatus } = options;
-  const deadline = startedAt + timeoutMs;
-  const state: WaitState = { last: undefined };
-  let interval = initial;
+export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
+  const { threadId, runId, settings, until = "terminal" } = job;
+  const { initialMs, ceilingMs, timeoutMs, signal, onStatus, request } = settings;
+  const deadline = (job.startedAt ?? Date.now()) + timeoutMs;
+  let last: ThreadRun | undefined;
+  let interval = initialMs;
   let status: RunStatus | undefined;
-  let run = first;
+  let run = job.first;
 
   for (;;) {
     if (signal?.aborted) throw signal.reason;
     if (run === undefined) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw timedOut(runId, timeoutMs, state.last);
-      const requestTimeout = Math.min(
-        options.request?.timeoutMs ?? Number.POSITIVE_INFINITY,
-        remaining,
-      );
+      if (remaining <= 0) throw timedOut(runId, timeoutMs, last);
       try {
-        run = await runs.get(threadId, runId, {
-          ...options.request,
-          ...(Number.isFinite(requestTimeout) ? { timeoutMs: Math.max(1, requestTimeout) } : {}),
-          ...(signal ? { signal } : {}),
-        });
+        run = await runs.get(threadId, runId, withinDeadline(request, remaining, signal));
       } catch (error) {
         if (error instanceof TimeoutError && Date.now() >= deadline)
-          throw timedOut(runId, timeoutMs, state.last);
+          throw timedOut(runId, timeoutMs, last);
         throw error;
       }
     }
-    state.last = run;
+    last = run;
     if (run.status !== status) {
       status = run.status;
-      interval = initial;
-      onStatus?.(run);
+      interval = initialMs;
+      // A throw or a rejection ends the wait with the callback's error.
+      await onStatus?.(run);
     }
     if (
       isTerminalStatus(run.status) ||
@@ -119,7 +155,7 @@ export async function waitFor(
       return run;
     }
     const delay = Math.max(1, serverPause(run) ?? interval);
-    interval = Math.min(ceiling, interval * 1.5);
+    interval = Math.min(ceilingMs, interval * 1.5);
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
     // Sleep to the deadline at most; the next turn then gives up with the last run seen.
@@ -128,9 +164,23 @@ export async function waitFor(
   }
 }
 
+/** The options of one request within a deadline: its time limit ends at the deadline at the latest. */
+export function withinDeadline(
+  request: RequestOptions,
+  remainingMs: number,
+  signal: AbortSignal | undefined,
+): RequestOptions {
+  const limit = Math.min(request.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs);
+  return {
+    ...request,
+    ...(Number.isFinite(limit) ? { timeoutMs: Math.max(1, limit) } : {}),
+    ...(signal ? { signal } : {}),
+  };
+}
+
 /** The pause a server asked for on its last answer: `openai-poll-after-ms`, else `Retry-After`. */
-function serverPause(run: ThreadRun): number | undefined {
-  const headers = responseInfo(run)?.headers;
+export function serverPause(answered: object): number | undefined {
+  const headers = responseInfo(answered)?.headers;
   if (!headers) return undefined;
   // An empty header is absent, not 0 (Number("") is 0, which would poll every millisecond).
   const value = headers.get("openai-poll-after-ms")?.trim();
@@ -139,7 +189,12 @@ function serverPause(run: ThreadRun): number | undefined {
   return retryAfterMs(headers) ?? undefined;
 }
 
-function timedOut(runId: string, timeoutMs: number, last: ThreadRun | undefined): TimeoutError {
+/** The error of a wait past its deadline, carrying the last run seen. */
+export function timedOut(
+  runId: string,
+  timeoutMs: number,
+  last: ThreadRun | undefined,
+): TimeoutError {
   return new TimeoutError(
     `Run ${runId} did not stop within ${timeoutMs} ms${last ? ` (last status: ${last.status})` : ""}`,
     timeoutMs,
@@ -153,25 +208,21 @@ function timedOut(runId: string, timeoutMs: number, last: ThreadRun | undefined)
  */
 export async function cancelThenWait(
   runs: Runs,
-  threadId: string,
-  runId: string,
-  options: WaitOptions,
+  job: Omit<WaitJob, "until" | "first" | "startedAt">,
 ): Promise<ThreadRun> {
-  // Bad options are refused before the cancel is sent, not after it landed.
-  waitSettings(options);
+  const { threadId, runId, settings } = job;
   // The deadline covers the cancel request too, not only the polls after it.
   const startedAt = Date.now();
   let run: ThreadRun | undefined;
   try {
     run = await runs.cancel(threadId, runId, {
-      ...options.request,
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...settings.request,
+      ...(settings.signal ? { signal: settings.signal } : {}),
     });
   } catch (error) {
-    // Already stopped or stopping: not an error for a caller who wants the run stopped.
     // Already stopped or stopping: not an error for a caller who wants the run stopped. Any other
     // refusal (a status this version does not know) would leave us waiting for nothing.
     if (!refusedAsStopped(error)) throw error;
   }
-  return waitFor(runs, threadId, runId, options, "terminal", run, startedAt);
+  return waitFor(runs, { threadId, runId, settings, until: "terminal", first: run, startedAt });
 }

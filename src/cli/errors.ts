@@ -1,7 +1,13 @@
 /**
  * Exit codes, the contract with scripts, and how an error maps onto them.
  */
-import { ApiError, ConnectionError, ThreadRunError, TimeoutError } from "../index.js";
+import {
+  ApiError,
+  CancelActiveError,
+  ConnectionError,
+  ThreadRunError,
+  TimeoutError,
+} from "../index.js";
 
 export const EXIT = {
   ok: 0,
@@ -26,6 +32,13 @@ export class UsageError extends Error {
 export function classify(error: unknown): { code: number; message: string } {
   if (error instanceof UsageError) return { code: EXIT.usage, message: error.message };
   if (error instanceof TimeoutError) return { code: EXIT.timeout, message: error.message };
+  // cancel-active: every run that did not stop was still stopping at the deadline.
+  if (
+    error instanceof CancelActiveError &&
+    error.failures.every((failure) => failure.error instanceof TimeoutError)
+  ) {
+    return { code: EXIT.timeout, message: error.message };
+  }
   if (error instanceof ApiError || error instanceof ConnectionError) {
     return { code: EXIT.api, message: error.message };
   }

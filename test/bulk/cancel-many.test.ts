@@ -200,6 +200,22 @@ describe("cancelMany", () => {
     expect(failed.map((r) => r.item.runId)).toEqual([target.runId]);
   });
 
+  it.each([1, 3, 8])("keeps at most concurrency %i cancels in flight, and uses them", async (n) => {
+    // Each answer is held back 30 ms, so requests overlap only as far as the client lets them.
+    const server = await serve({ cancelDelayMs: 10, latencyMs: 30 });
+    const items = server
+      .createRuns(24, { threadId: "thread_conc", status: "in_progress" })
+      .map((r) => ({ threadId: r.thread_id, runId: r.id }));
+    let count = 0;
+    for await (const r of clientFor(server).runs.cancelMany(items, { concurrency: n })) {
+      expect(r.ok).toBe(true);
+      count++;
+    }
+    expect(count).toBe(24);
+    expect(server.stats.maxConcurrent).toBeLessThanOrEqual(n);
+    if (n > 1) expect(server.stats.maxConcurrent).toBeGreaterThan(1);
+  });
+
   it("keeps extra fields of an item on its result", async () => {
     const { server, items } = await seeded(2);
     const tagged = items.map((item, i) => ({ ...item, row: i }));

@@ -118,6 +118,21 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
     expect(runs.map((r) => r.id)).toEqual(server.runs("thread_list").map((r) => r.id));
   });
 
+  it("cancel-active exits 4 when runs are still stopping at the --timeout-ms deadline", async () => {
+    const server = await serve({ cancelDelayMs: 60_000 });
+    server.createRuns(2, { threadId: "thread_slow", status: "in_progress" });
+    const ran = await threadrun([
+      "cancel-active",
+      "thread_slow",
+      "--timeout-ms",
+      "300",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(4);
+    expect(ran.stderr).toContain("2 of 2 active runs on thread_slow did not stop");
+  });
+
   it("cancel-active stops every active run of the thread", async () => {
     const server = await serve({ cancelDelayMs: 20 });
     server.createRuns(5, { threadId: "thread_busy", status: "in_progress" });

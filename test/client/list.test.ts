@@ -151,7 +151,7 @@ describe("list arguments are checked before any request", () => {
     ["limit", { limit: 101 }, RangeError],
     ["limit", { limit: 1.5 }, RangeError],
     ["limit", { limit: Number.NaN }, RangeError],
-    ["limit", { limit: "10" as unknown as number }, RangeError],
+    ["limit", { limit: "10" as unknown as number }, TypeError],
     ["order", { order: "up" as "asc" }, TypeError],
     ["order", { order: 1 as unknown as "asc" }, TypeError],
   ])("bad %s %j", async (name, options, cls) => {

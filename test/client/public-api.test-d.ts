@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   ApiError,
   BadRequestError,
+  CancelActiveError,
   RateLimitError,
   ThreadRunError,
   createClient,
@@ -10,13 +11,23 @@ import {
   runFromWire,
   runToWire,
 } from "../../src/index.js";
+import type * as threadrun from "../../src/index.js";
 import type {
+  CancelActiveFailure,
+  CancelActiveOptions,
+  CancelItem,
+  CancelManyOptions,
+  CancelResult,
   ClientOptions,
+  ListRunsOptions,
+  RequestOptions,
   ResponseInfo,
   RunPage,
+  Runs,
   RunStatus,
   ThreadRun,
   ThreadRunClient,
+  WaitOptions,
   WireRun,
 } from "../../src/index.js";
 
@@ -101,5 +112,94 @@ describe("the public API, at the type level", () => {
     void createClient({ apiKey: "k", headers: { "x-n": 1 } });
     // @ts-expect-error: ThreadRun has no such field (no index signature hides typos)
     void runFromWire({}).nonexistent;
+  });
+
+  it("client.runs is a Runs, a type only: instances come from createClient", () => {
+    expectTypeOf(client.runs).toEqualTypeOf<Runs>();
+    expectTypeOf<typeof threadrun>().not.toHaveProperty("Runs");
+    expectTypeOf<typeof threadrun>().not.toHaveProperty("RunsClient");
+    // The retry machinery is internal: no option takes a policy, and RateLimitError carries the wait.
+    expectTypeOf<typeof threadrun>().not.toHaveProperty("decideRetry");
+    expectTypeOf<typeof threadrun>().not.toHaveProperty("retryAfterMs");
+  });
+
+  it("wait, cancelAndWait, cancelActive and cancelMany", () => {
+    expectTypeOf(client.runs.wait).returns.resolves.toEqualTypeOf<ThreadRun>();
+    expectTypeOf(client.runs.cancelAndWait).returns.resolves.toEqualTypeOf<ThreadRun>();
+    expectTypeOf(client.runs.cancelActive).returns.resolves.toEqualTypeOf<ThreadRun[]>();
+    const items = [{ threadId: "t", runId: "r", row: 1 }];
+    const results = client.runs.cancelMany(items);
+    expectTypeOf(results).toMatchTypeOf<AsyncIterable<CancelResult<(typeof items)[number]>>>();
+    type Result = CancelResult<CancelItem & { row: number }>;
+    expectTypeOf<Extract<Result, { ok: true }>["run"]>().toEqualTypeOf<ThreadRun>();
+    expectTypeOf<Extract<Result, { ok: false }>["sent"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Result["item"]["row"]>().toEqualTypeOf<number>();
+    expectTypeOf<CancelActiveError["stopped"]>().toEqualTypeOf<ThreadRun[]>();
+    expectTypeOf<CancelActiveError["failures"]>().toEqualTypeOf<CancelActiveFailure[]>();
+    expectTypeOf<CancelActiveFailure>().toEqualTypeOf<{ runId: string; error: unknown }>();
+    expectTypeOf<CancelActiveError>().toMatchTypeOf<ThreadRunError>();
+    // Callbacks may be async.
+    void client.runs.wait("t", "r", { onStatus: async () => {} });
+    void client.runs.cancelMany(items, { onProgress: async () => {} });
+  });
+
+  it("every options type accepts explicit undefined for every key", () => {
+    const wait: Required<{ [K in keyof WaitOptions]: undefined }> = {
+      intervalMs: undefined,
+      maxIntervalMs: undefined,
+      timeoutMs: undefined,
+      signal: undefined,
+      onStatus: undefined,
+      request: undefined,
+    };
+    expectTypeOf(wait).toMatchTypeOf<WaitOptions>();
+    const many: Required<{ [K in keyof CancelManyOptions]: undefined }> = {
+      concurrency: undefined,
+      signal: undefined,
+      onProgress: undefined,
+      maxRetries: undefined,
+      request: undefined,
+    };
+    expectTypeOf(many).toMatchTypeOf<CancelManyOptions>();
+    const active: Required<{ [K in keyof CancelActiveOptions]: undefined }> = {
+      ...wait,
+      ...many,
+    };
+    expectTypeOf(active).toMatchTypeOf<CancelActiveOptions>();
+    const list: Required<{ [K in keyof ListRunsOptions]: undefined }> = {
+      limit: undefined,
+      order: undefined,
+      after: undefined,
+      before: undefined,
+      signal: undefined,
+      timeoutMs: undefined,
+      maxRetries: undefined,
+      headers: undefined,
+    };
+    expectTypeOf(list).toMatchTypeOf<ListRunsOptions>();
+    expectTypeOf<{ timeoutMs: undefined }>().toMatchTypeOf<RequestOptions>();
+    void client.runs.cancelMany([], { concurrency: undefined, request: { timeoutMs: undefined } });
+    void client.runs.cancelActive("t", { concurrency: undefined, intervalMs: undefined });
+    void client.runs.wait("t", "r", { timeoutMs: undefined, request: { headers: undefined } });
+    void client.runs.list("t", { limit: undefined, order: undefined });
+  });
+
+  it("wrong option types do not compile", () => {
+    // @ts-expect-error: concurrency is a number
+    void client.runs.cancelMany([], { concurrency: "4" });
+    // @ts-expect-error: the signal goes at the top level, not in request
+    void client.runs.cancelMany([], { request: { signal } });
+    // @ts-expect-error: maxRetries goes at the top level, not in request
+    void client.runs.cancelMany([], { request: { maxRetries: 2 } });
+    // @ts-expect-error: misspelt option
+    void client.runs.cancelMany([], { concurency: 4 });
+    // @ts-expect-error: timeoutMs is a number of ms
+    void client.runs.wait("t", "r", { timeoutMs: "1000" });
+    // @ts-expect-error: onStatus is a function
+    void client.runs.cancelAndWait("t", "r", { onStatus: true });
+    // @ts-expect-error: intervalMs is a number of ms
+    void client.runs.cancelActive("t", { intervalMs: "10" });
+    // @ts-expect-error: an item needs a runId
+    void client.runs.cancelMany([{ threadId: "t" }]);
   });
 });

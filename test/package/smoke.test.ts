@@ -182,8 +182,14 @@ const azure = createClient({
 // Prove that the types resolved (not \`any\`) and that exactOptionalPropertyTypes is on.
 // @ts-expect-error maxRetries is a number
 createClient({ apiKey: "sk-test", maxRetries: "3" });
-// @ts-expect-error intervalMs is optional, but not \`undefined\`
+// @ts-expect-error intervalMs is a number of ms
+void client.runs.wait("thread_abc123", "run_abc123", { intervalMs: "10" });
+// Every option accepts an explicit \`undefined\` (a value read from the environment, say)...
 void client.runs.wait("thread_abc123", "run_abc123", { intervalMs: undefined });
+// ...while an optional property without \`| undefined\` refuses it: exactOptionalPropertyTypes is on.
+// @ts-expect-error undefined is not a number under exactOptionalPropertyTypes
+const probe: { optional?: number } = { optional: undefined };
+void probe;
 
 export async function stop(threadId: string, runId: string): Promise<ThreadRun["status"]> {
   try {

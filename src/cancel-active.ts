@@ -1,0 +1,293 @@
+/**
+ * Stopping every active run of a thread: look at the thread (its pages of 100 runs), cancel the
+ * active runs through cancelMany's paced, concurrent machinery, and wait for them all together by
+ * looking at the thread again, not by polling each run. Repeat while new active runs appear.
+ */
+import {
+  BULK_KEYS,
+  bulkSettings,
+  cancelStream,
+  pacedRuns,
+  type BulkSettings,
+  type CancelProgress,
+} from "./bulk.js";
+import { optionsOf } from "./call-options.js";
+import { CancelActiveError, type CancelActiveFailure } from "./errors/cancel-active-error.js";
+import { ThreadRunError } from "./errors/threadrun-error.js";
+import { TimeoutError } from "./errors/timeout-error.js";
+import { isTerminalStatus, type ThreadRun } from "./model.js";
+import type { RequestOptions } from "./options.js";
+import type { Runs } from "./runs.js";
+import { sleep } from "./sleep.js";
+import { optionalFunction } from "./validate.js";
+import { pollTiming, serverPause, timedOut, type PollTiming } from "./wait.js";
+
+/** Options of {@link Runs.cancelActive}. All are checked at the call. */
+export interface CancelActiveOptions {
+  /**
+   * Cancels in flight at once, 1 to 1024.
+   * @default 16
+   */
+  concurrency?: number | undefined;
+  /**
+   * Retries of each request (cancels and lists) for 5xx, 408, 409, timeouts and connection errors;
+   * 429s do not use them up, as in {@link Runs.cancelMany}.
+   * @default 10
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The first pause between two looks at the thread, in ms. It grows by half after each look that
+   * shows no change, up to `maxIntervalMs`, and starts again at a change. Lower than `wait`'s
+   * default: one look covers 100 runs, and runs just cancelled usually stop within a fraction of
+   * a second. A server's `openai-poll-after-ms` on the list answer overrides it.
+   * @default 100
+   */
+  intervalMs?: number | undefined;
+  /**
+   * The longest pause between two looks, in ms.
+   * @default 5000
+   */
+  maxIntervalMs?: number | undefined;
+  /**
+   * The deadline for the whole call, in ms. Runs still stopping then are failures with a
+   * {@link TimeoutError} carrying the last state seen; no cancel starts after it (one in flight is
+   * not cut short). When the thread could not be listed even once before it, the call rejects
+   * with a {@link TimeoutError}.
+   * @default 600000 (10 minutes)
+   */
+  timeoutMs?: number | undefined;
+  /** Stops the call (not the runs): no request after it; rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /**
+   * Called for each run once per status it is seen in, the first one included. A promise it
+   * returns is awaited. If it throws or rejects, the call rejects with that error (cancels in
+   * flight finish; no new one is sent).
+   * @default undefined
+   */
+  onStatus?: ((run: ThreadRun) => void) | undefined;
+  /**
+   * Called after each cancel, with the counts so far: `total` is the number of active runs found
+   * so far. If it throws or rejects, the call rejects with that error.
+   * @default undefined
+   */
+  onProgress?: ((progress: CancelProgress) => void) | undefined;
+  /**
+   * The options of each request (its time limit, headers); `signal` and `maxRetries` are the ones
+   * above.
+   * @default the client's
+   */
+  request?: Omit<RequestOptions, "signal" | "maxRetries"> | undefined;
+}
+
+/** Checked cancelActive options. */
+export interface CancelActiveSettings {
+  bulk: BulkSettings;
+  timing: PollTiming;
+  onStatus: ((run: ThreadRun) => void) | undefined;
+}
+
+const KEYS: readonly string[] = [
+  ...BULK_KEYS,
+  "intervalMs",
+  "maxIntervalMs",
+  "timeoutMs",
+  "onStatus",
+];
+/** Cancel rounds (a look that finds new active runs starts one) before giving up on new ones. */
+const MAX_ROUNDS = 10;
+const PAGE_SIZE = 100;
+
+/** Checks cancelActive's options completely and applies their defaults. */
+export function cancelActiveSettings(options: unknown): CancelActiveSettings {
+  const given = optionsOf(options, KEYS, "cancelActive");
+  return {
+    bulk: bulkSettings(given),
+    timing: pollTiming(given, 100),
+    onStatus: optionalFunction(given["onStatus"], "onStatus"),
+  };
+}
+
+/** What is known of a run that was active when first seen. */
+interface Tracked {
+  run: ThreadRun;
+  state: "stopping" | "stopped" | "failed";
+  error?: unknown;
+}
+
+export async function cancelActive(
+  runs: Runs,
+  threadId: string,
+  settings: CancelActiveSettings,
+): Promise<ThreadRun[]> {
+  const { bulk, timing, onStatus } = settings;
+  const { signal } = bulk;
+  const deadline = Date.now() + timing.timeoutMs;
+  // A look (its retries included) ends at the deadline. Only the lists carry this signal: the
+  // cancels keep the signal-free fast path, and none starts after the deadline.
+  const deadlinePassed = AbortSignal.timeout(timing.timeoutMs);
+  const lookSignal = signal ? AbortSignal.any([signal, deadlinePassed]) : deadlinePassed;
+  const paced = pacedRuns(runs);
+  const tracked = new Map<string, Tracked>();
+  const progress = { done: 0, failed: 0, total: 0 };
+  let interval = timing.initialMs;
+  let rounds = 0;
+
+  /** Records a run's state as seen; answers whether its status changed. */
+  const saw = async (run: ThreadRun): Promise<boolean> => {
+    const entry = tracked.get(run.id);
+    if (entry === undefined) return false;
+    const changed = entry.run.status !== run.status;
+    entry.run = run;
+    if (isTerminalStatus(run.status) && entry.state !== "stopped") {
+      // A run whose cancel failed but that stopped anyway is stopped: that is what counts.
+      entry.state = "stopped";
+      delete entry.error;
+    }
+    if (changed) await onStatus?.(run);
+    return changed;
+  };
+
+  const fail = (run: ThreadRun, error: unknown) => {
+    const entry = tracked.get(run.id);
+    if (entry !== undefined && entry.state !== "stopped")
+      Object.assign(entry, { state: "failed", error });
+  };
+
+  /** Cancels `fresh` runs through the bulk machinery, then records each answer. */
+  const cancelRound = async (fresh: ThreadRun[]): Promise<boolean> => {
+    const late: ThreadRun[] = [];
+    function* items() {
+      for (const run of fresh) {
+        // Past the deadline, no new cancel: the run is reported as not stopped.
+        if (Date.now() >= deadline) late.push(run);
+        else yield { threadId, runId: run.id };
+      }
+    }
+    const before = { ...progress };
+    progress.total += fresh.length;
+    const { onProgress } = bulk;
+    const stream = cancelStream(paced, items(), {
+      ...bulk,
+      onProgress:
+        onProgress &&
+        ((p) =>
+          onProgress({
+            done: before.done + p.done,
+            failed: before.failed + p.failed,
+            total: progress.total,
+          })),
+    });
+    let changed = false;
+    for await (const result of stream) {
+      progress.done++;
+      if (result.ok) {
+        changed = (await saw(result.run)) || changed;
+      } else {
+        progress.failed++;
+        fail(tracked.get(result.item.runId)!.run, result.error);
+      }
+    }
+    for (const run of late) {
+      fail(
+        run,
+        new TimeoutError(
+          `Run ${run.id} was not cancelled: the deadline of ${timing.timeoutMs} ms passed first`,
+          timing.timeoutMs,
+          run,
+        ),
+      );
+    }
+    return changed;
+  };
+
+  for (let looks = 0; ; looks++) {
+    const lookedAt = Date.now();
+    const look = await lookAt(paced, threadId, bulk.request, lookSignal, deadlinePassed);
+    if (look === "deadline") {
+      // Without one look at the thread, nothing is known: not even that nothing was active.
+      if (looks === 0) {
+        throw new TimeoutError(
+          `cancelActive: ${threadId} could not be listed within ${timing.timeoutMs} ms`,
+          timing.timeoutMs,
+        );
+      }
+      break;
+    }
+    let changed = false;
+    const fresh: ThreadRun[] = [];
+    for (const run of look.runs) {
+      if (tracked.has(run.id)) {
+        changed = (await saw(run)) || changed;
+        continue;
+      }
+      // A run that had ended before is not ours to report.
+      if (isTerminalStatus(run.status)) continue;
+      tracked.set(run.id, { run, state: "stopping" });
+      changed = true;
+      await onStatus?.(run);
+      // A run already cancelling needs no cancel, only waiting.
+      if (run.status !== "cancelling") fresh.push(run);
+    }
+    let cancelled = false;
+    if (fresh.length > 0 && rounds < MAX_ROUNDS) {
+      rounds++;
+      changed = (await cancelRound(fresh)) || changed;
+      cancelled = true;
+    } else {
+      for (const run of fresh) {
+        fail(
+          run,
+          new ThreadRunError(
+            `run ${run.id} is still active after ${MAX_ROUNDS} rounds of cancels on ${threadId} ` +
+              "(are runs being started on it meanwhile?)",
+          ),
+        );
+      }
+    }
+    const stopping = [...tracked.values()].some((entry) => entry.state === "stopping");
+    // Done once a look after the last cancels shows nothing left to stop.
+    if (!cancelled && !stopping) break;
+    interval = changed ? timing.initialMs : Math.min(timing.ceilingMs, interval * 1.5);
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    // Looks are spaced from start to start: after a long round of cancels the next comes at once.
+    const pause = look.serverPauseMs ?? interval;
+    await sleep(Math.min(Math.max(0, lookedAt + pause - Date.now()), remaining), signal);
+  }
+
+  const stopped: ThreadRun[] = [];
+  const failures: CancelActiveFailure[] = [];
+  for (const { run, state, error } of tracked.values()) {
+    if (state === "stopped") stopped.push(run);
+    else if (state === "failed") failures.push({ runId: run.id, error });
+    else failures.push({ runId: run.id, error: timedOut(run.id, timing.timeoutMs, run) });
+  }
+  if (failures.length > 0) throw new CancelActiveError(threadId, stopped, failures);
+  return stopped;
+}
+
+/**
+ * Every run of the thread, one request per page of 100; "deadline" when the deadline passed first.
+ */
+async function lookAt(
+  runs: Runs,
+  threadId: string,
+  request: RequestOptions,
+  signal: AbortSignal,
+  deadlinePassed: AbortSignal,
+): Promise<{ runs: ThreadRun[]; serverPauseMs: number | undefined } | "deadline"> {
+  if (deadlinePassed.aborted) return "deadline";
+  const seen: ThreadRun[] = [];
+  let serverPauseMs: number | undefined;
+  try {
+    const list = runs.list(threadId, { ...request, signal, limit: PAGE_SIZE });
+    for await (const page of list.pages()) {
+      serverPauseMs ??= serverPause(page);
+      seen.push(...page.data);
+    }
+  } catch (error) {
+    if (deadlinePassed.aborted && error === deadlinePassed.reason) return "deadline";
+    throw error;
+  }
+  return { runs: seen, serverPauseMs };
+}
