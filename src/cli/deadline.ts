@@ -12,22 +12,43 @@ export interface Deadline {
   readonly signal: AbortSignal | undefined;
   /** Milliseconds left (at least 1), or `undefined` without a limit. */
   remaining(): number | undefined;
+  /**
+   * A signal aborted `graceMs` after the deadline, with the same reason: for a call that keeps its
+   * own deadline (and reports more at it), so that this one only ends what outlives it.
+   */
+  after(graceMs: number): AbortSignal | undefined;
   /** Stops the timer. */
   dispose(): void;
 }
 
 export function startDeadline(timeoutMs: number | undefined): Deadline {
   if (timeoutMs === undefined) {
-    return { timeoutMs, signal: undefined, remaining: () => undefined, dispose: () => {} };
+    return {
+      timeoutMs,
+      signal: undefined,
+      remaining: () => undefined,
+      after: () => undefined,
+      dispose: () => {},
+    };
   }
   const endsAt = Date.now() + timeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(timedOut(timeoutMs)), timeoutMs);
+  const later: ReturnType<typeof setTimeout>[] = [];
   return {
     timeoutMs,
     signal: controller.signal,
     remaining: () => Math.max(1, endsAt - Date.now()),
-    dispose: () => clearTimeout(timer),
+    after: (graceMs) => {
+      const late = new AbortController();
+      const remaining = Math.max(0, endsAt - Date.now());
+      later.push(setTimeout(() => late.abort(timedOut(timeoutMs)), remaining + graceMs));
+      return late.signal;
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      later.forEach((t) => clearTimeout(t));
+    },
   };
 }
 

@@ -74,10 +74,16 @@ re-running with the same --journal sends at most the runs that were in flight ag
 of a stopped run is harmless).`,
   },
   "cancel-active": {
-    usage: "threadrun cancel-active <thread_id>",
+    usage: "threadrun cancel-active <thread_id> [--concurrency N] [--max-rps N]",
     text: `Cancels every run of the thread that has not ended, across all pages, and waits until
 each one has stopped. When it exits 0, no run on the thread is active. --json prints an array of
-the runs it stopped.`,
+the runs it stopped. Live progress on stderr as cancel-many shows it (runs stopped of those found
+active); each run that did not stop is listed with its error, then the counts (exit 1, or 4 when
+the runs left were still stopping at --timeout-ms).
+
+Options:
+  --concurrency <N>           cancels in flight at once, 1 to 1024 (default 16)
+  --max-rps <N>               at most N requests per second, all requests of the command included`,
   },
   get: {
     usage: "threadrun get <thread_id> <run_id>",

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createClient } from "../index.js";
 import { nodeHttp } from "../node/index.js";
-import { duration, httpUrl, nonEmptyString, wholeNumber } from "../validate.js";
+import { duration, finiteNumber, httpUrl, nonEmptyString, wholeNumber } from "../validate.js";
 import { numberFlag, parseCommandLine, unknownCommand, type Flag, type Flags } from "./args.js";
 import { cancelActive } from "./commands/cancel-active.js";
 import { cancelMany, cancelManySettings } from "./commands/cancel-many.js";
@@ -43,7 +43,7 @@ const SHAPES: Record<CommandName, Shape> = {
     api: true,
     own: ["wait", "concurrency", "max-rps", "journal"],
   },
-  "cancel-active": { args: ["thread_id"], api: true, own: [] },
+  "cancel-active": { args: ["thread_id"], api: true, own: ["concurrency", "max-rps"] },
   get: { args: ["thread_id", "run_id"], api: true, own: [] },
   list: { args: ["thread_id"], api: true, own: ["limit", "order", "all"] },
   serve: {
@@ -150,6 +150,17 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
   if (baseUrl !== undefined) {
     httpUrl(baseUrl, values["base-url"] !== undefined ? "--base-url" : "OPENAI_BASE_URL");
   }
+  const concurrency =
+    values.concurrency === undefined
+      ? undefined
+      : wholeNumber(numberFlag(values.concurrency), "--concurrency", 16, { min: 1, max: 1024 });
+  const maxRps =
+    values["max-rps"] === undefined
+      ? undefined
+      : finiteNumber(numberFlag(values["max-rps"]), "--max-rps", "required", {
+          min: 0,
+          exclusiveMin: true,
+        });
   const query = command === "list" ? listQuery(values) : {};
   const many = command === "cancel-many" ? cancelManySettings(values, args[0]) : undefined;
   const apiKey = process.env["OPENAI_API_KEY"];
@@ -168,9 +179,9 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
     maxRetries,
     // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
     http:
-      many?.maxRps === undefined
+      maxRps === undefined
         ? traffic.count(nodeHttp())
-        : rateGate(traffic.count(nodeHttp()), many.maxRps),
+        : rateGate(traffic.count(nodeHttp()), maxRps),
   });
   const deadline = startDeadline(timeoutMs);
   const ctx: Context = {
@@ -185,9 +196,9 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
       case "cancel":
         return await cancel(ctx, args, { wait: values.wait });
       case "cancel-many":
-        return await cancelMany(ctx, many!);
+        return await cancelMany(ctx, { ...many!, concurrency: concurrency ?? 16 });
       case "cancel-active":
-        return await cancelActive(ctx, args);
+        return await cancelActive(ctx, args, { concurrency });
       case "get":
         return await get(ctx, args);
       case "list":

@@ -130,7 +130,8 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
       server.url,
     ]);
     expect(ran.code).toBe(4);
-    expect(ran.stderr).toContain("2 of 2 active runs on thread_slow did not stop");
+    expect(ran.stderr).toContain("cancel-active: 0 stopped, 2 did not stop on thread_slow");
+    expect(ran.stderr.match(/^failed: run_\w+: TimeoutError: /gm)).toHaveLength(2);
   });
 
   it("cancel-active stops every active run of the thread", async () => {

@@ -4,8 +4,8 @@
  * with --json, an optional journal to resume from, and a Ctrl-C that loses nothing.
  */
 import { isTerminalStatus, type ThreadRun } from "../../index.js";
-import { finiteNumber, nonEmptyString, wholeNumber } from "../../validate.js";
-import { numberFlag, type Flags } from "../args.js";
+import { nonEmptyString } from "../../validate.js";
+import type { Flags } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
@@ -20,27 +20,20 @@ export interface CancelManySettings {
   /** The file to read; `undefined` reads stdin. */
   file: string | undefined;
   concurrency: number;
-  /** `--max-rps`: a ceiling on requests per second. */
-  maxRps: number | undefined;
   wait: boolean;
   journal: string | undefined;
 }
 
-/** The flags of cancel-many, checked before anything is sent (and before the key). */
-export function cancelManySettings(values: Flags, file: string | undefined): CancelManySettings {
-  const settings: CancelManySettings = {
+/**
+ * The flags of cancel-many of its own, checked before anything is sent (and before the key);
+ * `--concurrency` and `--max-rps` are main's, shared with cancel-active.
+ */
+export function cancelManySettings(
+  values: Flags,
+  file: string | undefined,
+): Omit<CancelManySettings, "concurrency"> {
+  const settings = {
     file: file === "-" ? undefined : file,
-    concurrency: wholeNumber(numberFlag(values.concurrency), "--concurrency", 16, {
-      min: 1,
-      max: 1024,
-    }),
-    maxRps:
-      values["max-rps"] === undefined
-        ? undefined
-        : finiteNumber(numberFlag(values["max-rps"]), "--max-rps", "required", {
-            min: 0,
-            exclusiveMin: true,
-          }),
     wait: values.wait,
     journal: nonEmptyString(values.journal, "--journal", undefined),
   };
