@@ -1,0 +1,231 @@
+/**
+ * npm run bench:nodes [-- --node <version|current> …] [--tiny] [--out <file>]
+ *
+ * The per-call benchmark (bench/per-call.ts) on each Node: the machine's own (`current`) and the
+ * versions pinned in scripts/node-matrix.sh, each binary taken from that script's cache (fetched
+ * from the npm registry when missing). Each run is a child process on that Node; the results go
+ * into one section of bench/RESULTS.md between two markers, replaced in place, which
+ * `npm run bench` keeps when it rewrites the rest of the file (see {@link keepNodeSection}).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { format } from "prettier";
+import { SIGNAL_PAIRS } from "./per-call.js";
+import { fmt } from "./lib/stats.js";
+import type { Result } from "./lib/types.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const matrixScript = path.join(repoRoot, "scripts", "node-matrix.sh");
+
+export const SECTION_START = "<!-- per-call-nodes: written by `npm run bench:nodes` -->";
+export const SECTION_END = "<!-- /per-call-nodes -->";
+
+/** One per-call run on one Node. */
+export interface NodeRun {
+  node: string;
+  result: Result;
+}
+
+const OPS = ["get", "cancel"] as const;
+const MODES = [
+  { concurrency: 1, label: "sequential" },
+  { concurrency: 16, label: "concurrency 16" },
+] as const;
+
+const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
+
+function table(columns: string[], rows: string[][]): string[] {
+  return [
+    `| ${columns.map(escape).join(" | ")} |`,
+    `|${columns.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+    ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
+  ];
+}
+
+const modeColumns = OPS.flatMap((op) => MODES.map((mode) => `${op}, ${mode.label}`));
+
+/** The contenders of a run, in the order per-call.ts lists them. */
+function contenderNames(result: Result): string[] {
+  const names: string[] = [];
+  for (const key of Object.keys(result.metrics)) {
+    const match = /^get\.1\.(.+)\.us$/.exec(key);
+    if (match) names.push(match[1] as string);
+  }
+  return names;
+}
+
+/** The markdown section (between the markers) for the given runs, prettier-formatted. */
+export async function renderNodeSection(
+  runs: readonly NodeRun[],
+  command: string,
+  tiny: boolean,
+): Promise<string> {
+  const cpus = os.cpus();
+  const lines: string[] = [
+    SECTION_START,
+    "",
+    "## Per-call cost on each Node",
+    "",
+    `- Command: \`${command}\``,
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${os.platform()} ` +
+      `${os.release()}; load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} (the cores are shared with other processes)`,
+    `- Nodes: ${runs.map((r) => r.node).join(", ")}, one after the other, each in its own process`,
+    ...(tiny ? ["- **Tiny sizes** (`--tiny`): smoke numbers, not measurements."] : []),
+    "",
+    "The per-call benchmark above, run once under each Node (same method, same server: the " +
+      "reference server in a child process on the same Node). Each cell: median µs per call " +
+      "(median ratio to raw fetch in the same round).",
+    "",
+  ];
+  for (const { node, result } of runs) {
+    lines.push(`**Node ${node}**`, "");
+    const rows = contenderNames(result).map((name) => [
+      name,
+      ...OPS.flatMap((op) =>
+        MODES.map(({ concurrency }) => {
+          const key = `${op}.${concurrency}.${name}`;
+          const us = result.metrics[`${key}.us`] ?? Number.NaN;
+          const ratio = result.metrics[`${key}.ratio`] ?? Number.NaN;
+          return `${fmt(us, 1)} (${fmt(ratio, 2)}×)`;
+        }),
+      ),
+    ]);
+    lines.push(...table(["contender", ...modeColumns], rows), "");
+  }
+  lines.push(
+    "**What an idle AbortSignal costs, per Node** (the call with a never-firing signal ÷ the " +
+      "same call without one, taken within each round; median, p10–p90 in brackets)",
+    "",
+  );
+  const signalRows: string[][] = [];
+  for (const { node, result } of runs) {
+    for (const [withSignal, without] of Object.entries(SIGNAL_PAIRS)) {
+      signalRows.push([
+        `${node}: ${withSignal} ÷ ${without}`,
+        ...OPS.flatMap((op) =>
+          MODES.map(({ concurrency }) => {
+            const key = `${op}.${concurrency}.${withSignal}.signalRatio`;
+            const m = (suffix: string) => fmt(result.metrics[key + suffix] ?? Number.NaN, 2);
+            return `${m("")}× (${m(".p10")}–${m(".p90")})`;
+          }),
+        ),
+      ]);
+    }
+  }
+  lines.push(...table(["Node: pair", ...modeColumns], signalRows), "", SECTION_END, "");
+  return format(lines.join("\n"), { parser: "markdown", printWidth: 100 });
+}
+
+/** `markdown` with its node section replaced by `section` (appended when it has none). */
+export function withNodeSection(markdown: string, section: string): string {
+  const start = markdown.indexOf(SECTION_START);
+  const end = markdown.indexOf(SECTION_END);
+  if (start === -1 || end === -1 || end < start) {
+    const before = markdown.trimEnd();
+    return `${before ? `${before}\n\n` : ""}${section.trim()}\n`;
+  }
+  const after = markdown.slice(end + SECTION_END.length).trim();
+  return `${markdown.slice(0, start)}${section.trim()}\n${after ? `\n${after}\n` : ""}`;
+}
+
+/**
+ * For bench/run.ts: the freshly rendered `markdown` with the node section of the file at `file`
+ * carried over, so `npm run bench` does not drop what `npm run bench:nodes` measured.
+ */
+export function keepNodeSection(markdown: string, file: string): string {
+  if (!existsSync(file)) return markdown;
+  const old = readFileSync(file, "utf8");
+  const start = old.indexOf(SECTION_START);
+  const end = old.indexOf(SECTION_END);
+  if (start === -1 || end === -1 || end < start) return markdown;
+  return withNodeSection(markdown, old.slice(start, end + SECTION_END.length));
+}
+
+/** The folder holding `node` for `version` ("current": this process's Node). */
+function nodeBin(version: string): string {
+  if (version === "current") return path.dirname(process.execPath);
+  const installed = spawnSync("bash", [matrixScript, "install", version], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (installed.status !== 0) {
+    throw new Error(`bench:nodes: could not get Node ${version} (scripts/node-matrix.sh install)`);
+  }
+  return installed.stdout.trim();
+}
+
+/** Runs bench/per-call.ts under the Node in `bin` and answers its result. */
+function perCallUnder(bin: string, tiny: boolean): Promise<NodeRun> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "threadrun-per-call-"));
+  const out = path.join(dir, "result.json");
+  const args = ["--import", "tsx", "bench/per-call.ts", "--json", out, ...(tiny ? ["--tiny"] : [])];
+  return new Promise<NodeRun>((resolve, reject) => {
+    const child = spawn(path.join(bin, "node"), args, {
+      cwd: repoRoot,
+      // Every process the benchmark starts (the server child) runs on the same Node.
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}` },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        if (code !== 0) throw new Error(`bench/per-call.ts under ${bin}/node exited ${code}`);
+        resolve(JSON.parse(readFileSync(out, "utf8")) as NodeRun);
+      } catch (error) {
+        reject(error);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      node: { type: "string", multiple: true },
+      tiny: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  const pinned = spawnSync("bash", [matrixScript, "pinned"], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n");
+  const versions = values.node ?? ["current", ...pinned];
+  const runs: NodeRun[] = [];
+  for (const version of versions) {
+    const bin = nodeBin(version);
+    process.stderr.write(`== per-call on ${version === "current" ? process.version : version}\n`);
+    runs.push(await perCallUnder(bin, values.tiny));
+  }
+  const args = process.argv.slice(2);
+  const command = `npm run bench:nodes${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
+  const out = values.out ?? path.join(repoRoot, "bench", "RESULTS.md");
+  const section = await renderNodeSection(runs, command, values.tiny);
+  const current = existsSync(out) ? readFileSync(out, "utf8") : "";
+  writeFileSync(out, withNodeSection(current, section));
+  for (const { node, result } of runs) {
+    for (const op of OPS) {
+      for (const { concurrency, label } of MODES) {
+        const parts = Object.keys(SIGNAL_PAIRS).map((name) => {
+          const ratio = result.metrics[`${op}.${concurrency}.${name}.signalRatio`] ?? Number.NaN;
+          return `${name} ${fmt(ratio, 2)}×`;
+        });
+        process.stdout.write(`${node} ${op}, ${label}: ${parts.join("; ")}\n`);
+      }
+    }
+  }
+  process.stdout.write(`wrote ${out}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
