@@ -1,11 +1,12 @@
 /**
  * npm run bench:nodes [-- --node <version|current> …] [--tiny] [--out <file>]
  *
- * The per-call benchmark (bench/per-call.ts) on each Node: the machine's own (`current`) and the
- * versions pinned in scripts/node-matrix.sh, each binary taken from that script's cache (fetched
- * from the npm registry when missing). Each run is a child process on that Node; the results go
- * into one section of bench/RESULTS.md between two markers, replaced in place, which
- * `npm run bench` keeps when it rewrites the rest of the file (see {@link keepNodeSection}).
+ * The per-call benchmark (bench/per-call.ts) and the idle-AbortSignal micro-benchmark
+ * (bench/fetch-signal.ts) on each Node: the machine's own (`current`) and the versions pinned in
+ * scripts/node-matrix.sh, each binary taken from that script's cache (fetched from the npm
+ * registry when missing). Each run is a child process on that Node; the results go into one
+ * section of bench/RESULTS.md between two markers, replaced in place, which `npm run bench` keeps
+ * when it rewrites the rest of the file (see {@link keepNodeSection}).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format } from "prettier";
+import { MODES as SIGNAL_MODES, WAYS } from "./fetch-signal.js";
 import { SIGNAL_PAIRS } from "./per-call.js";
 import { fmt } from "./lib/stats.js";
 import type { Result } from "./lib/types.js";
@@ -24,8 +26,15 @@ const matrixScript = path.join(repoRoot, "scripts", "node-matrix.sh");
 export const SECTION_START = "<!-- per-call-nodes: written by `npm run bench:nodes` -->";
 export const SECTION_END = "<!-- /per-call-nodes -->";
 
-/** One per-call run on one Node. */
+/** The benchmarks' results on one Node. */
 export interface NodeRun {
+  node: string;
+  perCall: Result;
+  fetchSignal: Result;
+}
+
+/** What a benchmark run directly with `--json` writes. */
+interface ChildResult {
   node: string;
   result: Result;
 }
@@ -85,7 +94,7 @@ export async function renderNodeSection(
       "(median ratio to raw fetch in the same round).",
     "",
   ];
-  for (const { node, result } of runs) {
+  for (const { node, perCall: result } of runs) {
     lines.push(`**Node ${node}**`, "");
     const rows = contenderNames(result).map((name) => [
       name,
@@ -100,22 +109,53 @@ export async function renderNodeSection(
     ]);
     lines.push(...table(["contender", ...modeColumns], rows), "");
   }
+  /** "ratio× (low–high)" from the metrics `key`, `key<low>` and `key<high>`. */
+  const ratioCell = (
+    metrics: Record<string, number>,
+    key: string,
+    [low, high] = [".p10", ".p90"],
+  ): string => {
+    const m = (suffix: string) => fmt(metrics[key + suffix] ?? Number.NaN, 2);
+    return `${m("")}× (${m(low)}–${m(high)})`;
+  };
   lines.push(
-    "**What an idle AbortSignal costs, per Node** (the call with a never-firing signal ÷ the " +
-      "same call without one, taken within each round; median, p10–p90 in brackets)",
+    "**An idle AbortSignal on fetch, per Node** (bench/fetch-signal.ts: a GET with a signal that " +
+      "never fires ÷ the same GET without one, interleaved in small blocks of calls, by this " +
+      "process's CPU time and by the wall clock: the ratio of the median µs per call, with " +
+      "its 90% bootstrap interval in brackets)",
+    "",
+  );
+  const ways = WAYS.slice(1);
+  const microRows = runs.flatMap(({ node, fetchSignal }) =>
+    (["cpu", "wall"] as const).map((clock) => [
+      `${node}, ${clock === "cpu" ? "client CPU time" : "wall time"}`,
+      ...ways.flatMap((way) =>
+        SIGNAL_MODES.map(({ concurrency }) =>
+          ratioCell(fetchSignal.metrics, `${concurrency}.${way.name}.${clock}.ratio`, [
+            ".low",
+            ".high",
+          ]),
+        ),
+      ),
+    ]),
+  );
+  const microColumns = ways.flatMap((way) => SIGNAL_MODES.map((m) => `${way.name}, ${m.label}`));
+  lines.push(...table(["Node, clock", ...microColumns], microRows), "");
+  lines.push(
+    "**The same inside whole calls** (bench/per-call.ts: the call with a never-firing signal ÷ " +
+      "the same call without one, taken within each round; threadrun given a caller's `signal` " +
+      "hands fetch one per attempt)",
     "",
   );
   const signalRows: string[][] = [];
-  for (const { node, result } of runs) {
+  for (const { node, perCall: result } of runs) {
     for (const [withSignal, without] of Object.entries(SIGNAL_PAIRS)) {
       signalRows.push([
         `${node}: ${withSignal} ÷ ${without}`,
         ...OPS.flatMap((op) =>
-          MODES.map(({ concurrency }) => {
-            const key = `${op}.${concurrency}.${withSignal}.signalRatio`;
-            const m = (suffix: string) => fmt(result.metrics[key + suffix] ?? Number.NaN, 2);
-            return `${m("")}× (${m(".p10")}–${m(".p90")})`;
-          }),
+          MODES.map(({ concurrency }) =>
+            ratioCell(result.metrics, `${op}.${concurrency}.${withSignal}.signalRatio`),
+          ),
         ),
       ]);
     }
@@ -162,12 +202,12 @@ function nodeBin(version: string): string {
   return installed.stdout.trim();
 }
 
-/** Runs bench/per-call.ts under the Node in `bin` and answers its result. */
-function perCallUnder(bin: string, tiny: boolean): Promise<NodeRun> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "threadrun-per-call-"));
+/** Runs `script` (a benchmark with a `--json` mode) under the Node in `bin`. */
+function benchUnder(script: string, bin: string, tiny: boolean): Promise<ChildResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "threadrun-bench-node-"));
   const out = path.join(dir, "result.json");
-  const args = ["--import", "tsx", "bench/per-call.ts", "--json", out, ...(tiny ? ["--tiny"] : [])];
-  return new Promise<NodeRun>((resolve, reject) => {
+  const args = ["--import", "tsx", script, "--json", out, ...(tiny ? ["--tiny"] : [])];
+  return new Promise<ChildResult>((resolve, reject) => {
     const child = spawn(path.join(bin, "node"), args, {
       cwd: repoRoot,
       // Every process the benchmark starts (the server child) runs on the same Node.
@@ -177,8 +217,8 @@ function perCallUnder(bin: string, tiny: boolean): Promise<NodeRun> {
     child.on("error", reject);
     child.on("close", (code) => {
       try {
-        if (code !== 0) throw new Error(`bench/per-call.ts under ${bin}/node exited ${code}`);
-        resolve(JSON.parse(readFileSync(out, "utf8")) as NodeRun);
+        if (code !== 0) throw new Error(`${script} under ${bin}/node exited ${code}`);
+        resolve(JSON.parse(readFileSync(out, "utf8")) as ChildResult);
       } catch (error) {
         reject(error);
       } finally {
@@ -203,8 +243,10 @@ async function main(): Promise<void> {
   const runs: NodeRun[] = [];
   for (const version of versions) {
     const bin = nodeBin(version);
-    process.stderr.write(`== per-call on ${version === "current" ? process.version : version}\n`);
-    runs.push(await perCallUnder(bin, values.tiny));
+    process.stderr.write(`== on ${version === "current" ? process.version : version}\n`);
+    const fetchSignal = await benchUnder("bench/fetch-signal.ts", bin, values.tiny);
+    const perCall = await benchUnder("bench/per-call.ts", bin, values.tiny);
+    runs.push({ node: perCall.node, perCall: perCall.result, fetchSignal: fetchSignal.result });
   }
   const args = process.argv.slice(2);
   const command = `npm run bench:nodes${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
@@ -212,7 +254,10 @@ async function main(): Promise<void> {
   const section = await renderNodeSection(runs, command, values.tiny);
   const current = existsSync(out) ? readFileSync(out, "utf8") : "";
   writeFileSync(out, withNodeSection(current, section));
-  for (const { node, result } of runs) {
+  for (const { node, perCall: result, fetchSignal } of runs) {
+    for (const goal of fetchSignal.goals) {
+      process.stdout.write(`${node} ${goal.goal}: ${goal.measured}\n`);
+    }
     for (const op of OPS) {
       for (const { concurrency, label } of MODES) {
         const parts = Object.keys(SIGNAL_PAIRS).map((name) => {

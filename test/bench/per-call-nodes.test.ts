@@ -1,7 +1,7 @@
 /**
- * bench/per-call-nodes.ts (`npm run bench:nodes`): the per-call benchmark run in a child process
- * on a given Node, its section of RESULTS.md (a table per Node, the idle-AbortSignal cost per
- * Node), replaced in place, and kept when `npm run bench` rewrites the rest of the file. Only the
+ * bench/per-call-nodes.ts (`npm run bench:nodes`): the per-call benchmark and the idle-AbortSignal
+ * micro-benchmark run in child processes on a given Node, their section of RESULTS.md (a table
+ * per Node, the signal cost per Node), replaced in place, and kept when `npm run bench` rewrites the rest of the file. Only the
  * machine's own Node here (`--node current`): no download. Timings are never asserted.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,7 +35,7 @@ const oldSection = `${SECTION_START}\n\n## Per-call cost on each Node\n\nstale n
 
 describe("npm run bench:nodes", () => {
   it(
-    "runs per-call on the given Node and replaces its section of RESULTS.md in place",
+    "runs per-call and fetch-signal on the given Node and replaces their section of RESULTS.md in place",
     { timeout: 90_000 },
     async () => {
       const file = tempFile(`# threadrun benchmarks\n\nbefore\n\n${oldSection}\n\n## After\n`);
@@ -78,6 +78,15 @@ describe("npm run bench:nodes", () => {
           ),
         );
       }
+      // The micro-benchmark: per Node and clock, the two signal kinds in both modes.
+      for (const clock of ["client CPU time", "wall time"]) {
+        const node = process.version.replace(/\./g, "\\.");
+        expect(section).toMatch(
+          new RegExp(`^\\| ${node}, ${clock} +(\\| +${ratio} +){4}\\|$`, "m"),
+        );
+      }
+      expect(section).toContain("idle AbortController signal, concurrency 16");
+      expect(section).toContain("AbortSignal.timeout(60 s), sequential");
       expect(ran.stdout).toMatch(new RegExp(`^${process.version} get, sequential: raw fetch`, "m"));
     },
   );
