@@ -16,7 +16,6 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format } from "prettier";
 import { MODES as SIGNAL_MODES, WAYS } from "./fetch-signal.js";
-import { SIGNAL_PAIRS } from "./per-call.js";
 import { fmt } from "./lib/stats.js";
 import type { Result } from "./lib/types.js";
 
@@ -89,9 +88,12 @@ export async function renderNodeSection(
     `- Nodes: ${runs.map((r) => r.node).join(", ")}, one after the other, each in its own process`,
     ...(tiny ? ["- **Tiny sizes** (`--tiny`): smoke numbers, not measurements."] : []),
     "",
-    "The per-call benchmark above, run once under each Node (same method, same server: the " +
+    "The per-call benchmark (bench/per-call.ts, the one above with two more contenders that " +
+      "hand fetch an idle AbortSignal), run once under each Node (same method, same server: the " +
       "reference server in a child process on the same Node). Each cell: median µs per call " +
-      "(median ratio to raw fetch in the same round).",
+      "(median ratio to raw fetch in the same round). Rounds last seconds, so on shared cores a " +
+      "single cell moves with the machine's load (the load average is above): compare the signal " +
+      "cost by the micro-benchmark further down, which interleaves far finer and gives intervals.",
     "",
   ];
   for (const { node, perCall: result } of runs) {
@@ -141,26 +143,10 @@ export async function renderNodeSection(
   );
   const microColumns = ways.flatMap((way) => SIGNAL_MODES.map((m) => `${way.name}, ${m.label}`));
   lines.push(...table(["Node, clock", ...microColumns], microRows), "");
-  lines.push(
-    "**The same inside whole calls** (bench/per-call.ts: the call with a never-firing signal ÷ " +
-      "the same call without one, taken within each round; threadrun given a caller's `signal` " +
-      "hands fetch one per attempt)",
-    "",
-  );
-  const signalRows: string[][] = [];
-  for (const { node, perCall: result } of runs) {
-    for (const [withSignal, without] of Object.entries(SIGNAL_PAIRS)) {
-      signalRows.push([
-        `${node}: ${withSignal} ÷ ${without}`,
-        ...OPS.flatMap((op) =>
-          MODES.map(({ concurrency }) =>
-            ratioCell(result.metrics, `${op}.${concurrency}.${withSignal}.signalRatio`),
-          ),
-        ),
-      ]);
-    }
+  for (const { node, fetchSignal } of runs) {
+    for (const note of fetchSignal.notes) lines.push(`- ${node}: ${note}`);
   }
-  lines.push(...table(["Node: pair", ...modeColumns], signalRows), "", SECTION_END, "");
+  lines.push("", SECTION_END, "");
   return format(lines.join("\n"), { parser: "markdown", printWidth: 100 });
 }
 
@@ -254,18 +240,9 @@ async function main(): Promise<void> {
   const section = await renderNodeSection(runs, command, values.tiny);
   const current = existsSync(out) ? readFileSync(out, "utf8") : "";
   writeFileSync(out, withNodeSection(current, section));
-  for (const { node, perCall: result, fetchSignal } of runs) {
+  for (const { node, fetchSignal } of runs) {
     for (const goal of fetchSignal.goals) {
       process.stdout.write(`${node} ${goal.goal}: ${goal.measured}\n`);
-    }
-    for (const op of OPS) {
-      for (const { concurrency, label } of MODES) {
-        const parts = Object.keys(SIGNAL_PAIRS).map((name) => {
-          const ratio = result.metrics[`${op}.${concurrency}.${name}.signalRatio`] ?? Number.NaN;
-          return `${name} ${fmt(ratio, 2)}×`;
-        });
-        process.stdout.write(`${node} ${op}, ${label}: ${parts.join("; ")}\n`);
-      }
     }
   }
   process.stdout.write(`wrote ${out}\n`);

@@ -6,8 +6,8 @@
  *
  * Two contenders price an AbortSignal that never fires: raw fetch handed a fresh one per call,
  * and threadrun given a caller's signal (its transport then hands fetch a signal per attempt).
- * src/transport.ts keeps signals off fetch when the caller gave none; these rows say whether that
- * still pays on the Node running the benchmark.
+ * src/transport.ts keeps signals off fetch when the caller gave none; these rows show that cost
+ * inside whole calls (bench/fetch-signal.ts measures it alone, interleaved far finer).
  *
  * Run directly (`node --import tsx bench/per-call.ts --json <file> [--tiny]`) it writes its
  * Result as JSON: bench/per-call-nodes.ts runs it that way under each Node of the matrix.
@@ -36,15 +36,6 @@ interface Contender {
 }
 
 const API_KEY = "test-key";
-
-/**
- * Each contender that hands fetch an idle AbortSignal, and the same call without one: the ratio
- * of the pair is taken within each round (metric `<op>.<concurrency>.<name>.signalRatio`).
- */
-export const SIGNAL_PAIRS: Readonly<Record<string, string>> = {
-  "raw fetch, idle AbortSignal": "raw fetch + JSON.parse",
-  "threadrun, caller's AbortSignal": "threadrun",
-};
 
 /** A dummy Entra ID credential: a fixed token valid for an hour. */
 export const dummyCredential: TokenCredential = {
@@ -203,9 +194,6 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
         }
         const perCall = new Map<string, number[]>(all.map((c) => [c.name, []]));
         const ratios = new Map<string, number[]>(all.map((c) => [c.name, []]));
-        const signalRatios = new Map<string, number[]>(
-          Object.keys(SIGNAL_PAIRS).map((name) => [name, []]),
-        );
         for (let round = 0; round < rounds; round++) {
           const refs = await refsFor(calls * all.length);
           const thisRound = new Map<string, number>();
@@ -219,11 +207,6 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
           }
           const raw = thisRound.get(all[0]!.name) as number;
           for (const c of all) ratios.get(c.name)?.push((thisRound.get(c.name) as number) / raw);
-          for (const [withSignal, without] of Object.entries(SIGNAL_PAIRS)) {
-            signalRatios
-              .get(withSignal)
-              ?.push((thisRound.get(withSignal) as number) / (thisRound.get(without) as number));
-          }
           log(
             `per-call ${op} ${mode.label} round ${round + 1}/${rounds}: ` +
               all.map((c) => `${c.name} ${fmt(thisRound.get(c.name) as number)}`).join(", "),
@@ -235,13 +218,6 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
           const key = `${op}.${mode.concurrency}.${c.name}`;
           metrics[`${key}.us`] = s.median;
           metrics[`${key}.ratio`] = r.median;
-          const signal = signalRatios.get(c.name);
-          if (signal) {
-            const sr = summarize(signal);
-            metrics[`${key}.signalRatio`] = sr.median;
-            metrics[`${key}.signalRatio.p10`] = sr.n < 5 ? sr.min : sr.p10;
-            metrics[`${key}.signalRatio.p90`] = sr.n < 5 ? sr.max : sr.p90;
-          }
           return [c.name, fmt(s.median, 1), spread(s, 1), fmt(r.median, 2) + "×", spread(r, 2)];
         });
         tables.push({
