@@ -2,7 +2,10 @@
  * The one place that decides whether a failed attempt is tried again, and after how long.
  */
 
-/** How retries behave. Every field has a default; see {@link ClientOptions}. */
+/**
+ * How retries behave. Every field has a default; see {@link ClientOptions}.
+ * @category Client
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
@@ -17,7 +20,10 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** What an attempt ended with, as far as retrying is concerned. */
+/**
+ * What an attempt ended with, as far as retrying is concerned.
+ * @category Client
+ */
 export type AttemptOutcome =
   | { kind: "status"; status: number; headers: Headers }
   /** No answer: the connection failed or the attempt timed out. */
@@ -35,6 +41,7 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502
  * Decides after attempt number `retriesDone + 1` failed. `x-should-retry` from the server wins over
  * the status; a server-asked wait is honoured up to `maxRetryAfterMs`; otherwise exponential
  * backoff with jitter, so that many clients failing together do not retry together.
+ * @category Client
  */
 export function decideRetry(
   outcome: AttemptOutcome,
@@ -74,6 +81,7 @@ export function decideRetry(
  * seconds or as an HTTP date. `null` when neither is there or neither parses: a malformed hint
  * means the usual backoff, never NaN and never a retry at once. A wait too long to represent
  * (`Infinity`, 400 digits) is `Number.MAX_SAFE_INTEGER`, so it stays over any cap.
+ * @category Client
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | null {
   const ms = headers.get("retry-after-ms");
