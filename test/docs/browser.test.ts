@@ -252,7 +252,7 @@ describe.skipIf(!haveChromium && !inCi)("the documentation site in Chromium", ()
     const expected: Record<string, [string, string[]][]> = {
       threadrun: [
         ["Client", ["createclient", "clientoptions", "threadrunclient", "responseinfo"]],
-        ["Runs", ["runsclient", "runs", "listrunsoptions"]],
+        ["Runs", ["runs", "listrunsoptions", "runlist", "runpage"]],
         ["Waiting and bulk", ["waitoptions", "cancelmanyoptions", "cancelresult"]],
         ["Errors", ["threadrunerror", "apierror", "notfounderror", "ratelimiterror"]],
         ["Model types", ["threadrun", "runstatus", "runfromwire", "isterminalstatus"]],
