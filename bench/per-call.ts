@@ -3,7 +3,19 @@
  * process), by raw fetch + JSON.parse, bare openapi-fetch, threadrun, openai and @azure/ai-agents.
  * Sequential and at concurrency 16; contenders interleaved in rounds (rotated each round); the
  * ratio to raw fetch is taken within each round, then the median over rounds.
+ *
+ * Two contenders price an AbortSignal that never fires: raw fetch handed a fresh one per call,
+ * and threadrun given a caller's signal (its transport then hands fetch a signal per attempt).
+ * src/transport.ts keeps signals off fetch when the caller gave none; these rows show that cost
+ * inside whole calls (bench/fetch-signal.ts measures it alone, interleaved far finer).
+ *
+ * Run directly (`node --import tsx bench/per-call.ts --json <file> [--tiny]`) it writes its
+ * Result as JSON: bench/per-call-nodes.ts runs it that way under each Node of the matrix.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { AgentsClient } from "@azure/ai-agents";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import OpenAI from "openai";
@@ -39,12 +51,17 @@ export function contenders(url: string): Contender[] {
     "openai-beta": "assistants=v2",
     accept: "application/json",
   };
-  const rawCall = async (method: string, path: string): Promise<unknown> => {
-    const response = await fetch(url + path, { method, headers });
+  const rawCall = async (method: string, path: string, signal?: AbortSignal): Promise<unknown> => {
+    const response = await fetch(
+      url + path,
+      signal ? { method, headers, signal } : { method, headers },
+    );
     const text = await response.text();
     if (!response.ok) throw new Error(`${response.status} ${text}`);
     return JSON.parse(text);
   };
+  // A signal that never fires, made per call as a per-attempt time limit would make it.
+  const idleSignal = (): AbortSignal => new AbortController().signal;
 
   const bare = createFetchClient<paths>({ baseUrl: url, headers });
   const unwrap = <T>(result: { data?: T; error?: unknown; response: Response }): T => {
@@ -53,6 +70,8 @@ export function contenders(url: string): Contender[] {
   };
 
   const threadrun = createClient({ apiKey: API_KEY, baseUrl: url });
+  // A caller's signal that never fires: with it, the transport hands fetch a signal per attempt.
+  const callerSignal = { signal: new AbortController().signal };
   // On Node, threadrun/node's sender: node:http, as the Azure SDK uses.
   const threadrunNode = createClient({ apiKey: API_KEY, baseUrl: url, http: nodeHttp() });
   const openai = new OpenAI({ apiKey: API_KEY, baseURL: url });
@@ -76,6 +95,11 @@ export function contenders(url: string): Contender[] {
       get: (t, r) => rawCall("GET", `/threads/${t}/runs/${r}`),
     },
     {
+      name: "raw fetch, idle AbortSignal",
+      cancel: (t, r) => rawCall("POST", `/threads/${t}/runs/${r}/cancel`, idleSignal()),
+      get: (t, r) => rawCall("GET", `/threads/${t}/runs/${r}`, idleSignal()),
+    },
+    {
       name: "openapi-fetch (bare)",
       cancel: async (t, r) =>
         unwrap(
@@ -94,6 +118,11 @@ export function contenders(url: string): Contender[] {
       name: "threadrun",
       cancel: (t, r) => threadrun.runs.cancel(t, r),
       get: (t, r) => threadrun.runs.get(t, r),
+    },
+    {
+      name: "threadrun, caller's AbortSignal",
+      cancel: (t, r) => threadrun.runs.cancel(t, r, callerSignal),
+      get: (t, r) => threadrun.runs.get(t, r, callerSignal),
     },
     {
       name: "threadrun + nodeHttp()",
@@ -239,7 +268,25 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
         "bearer-token policy refuses plain http, so it was replaced by a policy that sets the same " +
         "`Authorization` header (what the real policy does with a cached token).",
       "openai: default client (2 retries, 10 min timeout, an AbortSignal per request).",
+      "raw fetch, idle AbortSignal: raw fetch handed a fresh AbortController's signal per call, " +
+        "never fired; its × raw fetch is what a signal costs fetch on this Node. threadrun, " +
+        "caller's AbortSignal: `{ signal }` given to every call, so the transport hands fetch a " +
+        "signal per attempt (without one it hands none).",
     ],
     metrics,
   };
+}
+
+/** `node --import tsx bench/per-call.ts --json <file> [--tiny]`: the Result as JSON, plus Node. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: "string" }, tiny: { type: "boolean", default: false } },
+  });
+  if (values.json === undefined) throw new Error("bench/per-call.ts: --json <file> is required");
+  const result = await run({ tiny: values.tiny });
+  writeFileSync(values.json, JSON.stringify({ node: process.version, result }, null, 2));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
 }

@@ -17,6 +17,7 @@ import * as coldStart from "./cold-start.js";
 import * as convert from "./convert.js";
 import * as perCall from "./per-call.js";
 import * as serverMemory from "./server-memory.js";
+import { keepNodeSection } from "./per-call-nodes.js";
 import type { BenchOptions, Result } from "./lib/types.js";
 
 export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Result>> = {
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
     parser: "markdown",
     printWidth: 100,
   });
-  writeFileSync(out, markdown);
+  // The per-Node section comes from `npm run bench:nodes`; a rewrite keeps it.
+  writeFileSync(out, keepNodeSection(markdown, out));
   for (const r of results) {
     for (const g of r.goals)
       process.stdout.write(`${g.met ? "met   " : "MISSED"} ${g.goal}: ${g.measured}\n`);

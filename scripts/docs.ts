@@ -3,7 +3,8 @@
  *
  * - site/api/index.html: Redoc page of spec/openapi.yaml (`redocly build-docs --inlineBundle`,
  *   so the Redoc script is embedded instead of loaded from Redocly's CDN);
- * - site/reference/: TypeDoc reference of the public API (src/index.ts, see typedoc.json);
+ * - site/reference/: TypeDoc reference of every entry point (`threadrun`, `threadrun/testing`,
+ *   `threadrun/node`; see typedoc.json), exports grouped by their `@category` tags;
  * - site/openapi.yaml, site/openapi.json: the spec bundled into one file (`redocly bundle`);
  * - site/index.html: links to all of them and a short guide (scripts/docs/index.html).
  *

@@ -13,7 +13,10 @@ import type { Runs } from "./runs.js";
 import { describe, optionalFunction, optionalSignal, wholeNumber } from "./validate.js";
 import { WITH_HOOKS } from "./with-hooks.js";
 
-/** One run to cancel. Extra fields are kept and handed back with its result. */
+/**
+ * One run to cancel. Extra fields are kept and handed back with its result.
+ * @category Waiting and bulk
+ */
 export interface CancelItem {
   threadId: string;
   runId: string;
@@ -23,11 +26,16 @@ export interface CancelItem {
  * The outcome of one item: the run as the server answered, or the error. `sent` says whether a
  * cancel request for the item went out: when it did, the cancel may have landed even though the
  * item failed (a lost answer, an abort while in flight), so check the run.
+ * @category Waiting and bulk
  */
 export type CancelResult<Item extends CancelItem = CancelItem> =
   | { item: Item; ok: true; run: ThreadRun }
   | { item: Item; ok: false; error: unknown; sent: boolean };
 
+/**
+ * The counts so far of a bulk job, as `onProgress` receives them.
+ * @category Waiting and bulk
+ */
 export interface CancelProgress {
   /** Items finished, failed ones included. */
   done: number;
@@ -36,7 +44,10 @@ export interface CancelProgress {
   total: number | undefined;
 }
 
-/** Options of {@link Runs.cancelMany}. All are checked at the call. */
+/**
+ * Options of {@link Runs.cancelMany}. All are checked at the call.
+ * @category Waiting and bulk
+ */
 export interface CancelManyOptions {
   /**
    * Cancels in flight at once, 1 to 1024. Workers are not allocated up front, so a large value

@@ -22,7 +22,10 @@ import { sleep } from "./sleep.js";
 import { optionalFunction } from "./validate.js";
 import { pollTiming, serverPause, timedOut, type PollTiming } from "./wait.js";
 
-/** Options of {@link Runs.cancelActive}. All are checked at the call. */
+/**
+ * Options of {@link Runs.cancelActive}. All are checked at the call.
+ * @category Waiting and bulk
+ */
 export interface CancelActiveOptions {
   /**
    * Cancels in flight at once, 1 to 1024.

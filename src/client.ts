@@ -3,7 +3,10 @@ import { createRawClient, type RawClient } from "./raw.js";
 import { Runs } from "./runs.js";
 import { createTransport } from "./transport.js";
 
-/** What {@link createClient} returns. */
+/**
+ * What {@link createClient} returns.
+ * @category Client
+ */
 export interface ThreadRunClient {
   /** cancel, get, list, wait, cancelAndWait, cancelActive and cancelMany. */
   readonly runs: Runs;
@@ -23,6 +26,7 @@ export interface ThreadRunClient {
  * const run = await client.runs.cancelAndWait("thread_abc", "run_abc");
  * ```
  * @throws `TypeError` / `RangeError` naming the option when an option is invalid or the key is missing.
+ * @category Client
  */
 export function createClient(options?: ClientOptions): ThreadRunClient {
   const resolved = resolveOptions(options);

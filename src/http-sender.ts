@@ -4,7 +4,10 @@
  * `node:http`, which answers a loopback call in about 60% of fetch's time on Node 20.
  */
 
-/** One request, as the transport hands it over: headers final, body (if any) serialised. */
+/**
+ * One request, as the transport hands it over: headers final, body (if any) serialised.
+ * @category Client
+ */
 export interface HttpSenderInit {
   method: string;
   /** Lower-case names. */
@@ -14,7 +17,10 @@ export interface HttpSenderInit {
   signal: AbortSignal;
 }
 
-/** The whole answer: status line, headers and the body read to the end as text. */
+/**
+ * The whole answer: status line, headers and the body read to the end as text.
+ * @category Client
+ */
 export interface HttpAnswer {
   status: number;
   statusText: string;
@@ -26,5 +32,6 @@ export interface HttpAnswer {
  * Sends one request and resolves with the whole answer, whatever its status; rejects when no
  * answer came (connection refused or reset, the signal aborted). Retries, time limits,
  * credentials and errors stay the client's business.
+ * @category Client
  */
 export type HttpSender = (url: string, init: HttpSenderInit) => Promise<HttpAnswer>;

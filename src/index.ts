@@ -3,6 +3,7 @@
  * fail clearly. The public API, chosen name by name; web APIs only (fetch, URL, AbortSignal), so
  * it runs in Node >= 20.19 and in browsers.
  * @packageDocumentation
+ * @module threadrun
  */
 export { createClient, type ThreadRunClient } from "./client.js";
 export type { ApiKey, ClientOptions, RequestOptions } from "./options.js";

@@ -11,7 +11,10 @@ import { remember } from "./response-info.js";
 import type { Answer } from "./transport.js";
 import { describe, wholeNumber } from "./validate.js";
 
-/** The query of {@link Runs.list}, plus the options of each page's request. */
+/**
+ * The query of {@link Runs.list}, plus the options of each page's request.
+ * @category Runs
+ */
 export interface ListRunsOptions extends RequestOptions {
   /**
    * Runs per page, 1 to 100.
@@ -29,7 +32,10 @@ export interface ListRunsOptions extends RequestOptions {
   before?: string | undefined;
 }
 
-/** One page of a run list. */
+/**
+ * One page of a run list.
+ * @category Runs
+ */
 export interface RunPage {
   data: ThreadRun[];
   firstId: string | null;
@@ -40,6 +46,7 @@ export interface RunPage {
 /**
  * The runs of a thread, fetched page by page as you iterate: `for await (const run of list)`.
  * `pages()` iterates whole pages instead; `all()` collects every run.
+ * @category Runs
  */
 export interface RunList extends AsyncIterable<ThreadRun> {
   pages(): AsyncIterableIterator<RunPage>;

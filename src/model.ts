@@ -50,11 +50,20 @@ export {
   runStatusTerminalValues as TERMINAL_RUN_STATUSES,
 } from "../generated/model.js";
 
-/** A run as it travels on the wire: snake_case JSON, Unix seconds. */
+/**
+ * A run as it travels on the wire: snake_case JSON, Unix seconds.
+ * @category Model types
+ */
 export type WireRun = Wire<"RunObject">;
-/** A page of `listRuns` as it travels on the wire. */
+/**
+ * A page of `listRuns` as it travels on the wire.
+ * @category Model types
+ */
 export type WireRunList = Wire<"ListRunsResponse">;
-/** The error body every error answer carries. */
+/**
+ * The error body every error answer carries.
+ * @category Model types
+ */
 export type WireErrorBody = Wire<"ErrorResponse">;
 
 const terminal: ReadonlySet<string> = new Set(runStatusTerminalValues);
@@ -63,6 +72,7 @@ const terminal: ReadonlySet<string> = new Set(runStatusTerminalValues);
  * Whether nothing will change any more for a run in this status: `cancelled`, `failed`,
  * `completed`, `incomplete` or `expired`. `cancelling` is not terminal, and neither is a status
  * this version does not know (a newer server's), so waiting goes on rather than stopping early.
+ * @category Model types
  */
 export function isTerminalStatus(status: RunStatus): boolean {
   return terminal.has(status);
@@ -72,12 +82,16 @@ export function isTerminalStatus(status: RunStatus): boolean {
  * Converts a wire run (snake_case JSON, Unix seconds) into a {@link ThreadRun}. Fields this version
  * does not know are kept under their wire names; metadata keys and JSON schemas are never renamed.
  * @throws {@link InvalidResponseError} naming the field when the value is not a run.
+ * @category Model types
  */
 export function runFromWire(wire: unknown): ThreadRun {
   return convertRun(wire, "", undefined);
 }
 
-/** Converts a {@link ThreadRun} back into its wire form: the inverse of {@link runFromWire}. */
+/**
+ * Converts a {@link ThreadRun} back into its wire form: the inverse of {@link runFromWire}.
+ * @category Model types
+ */
 export function runToWire(run: ThreadRun): WireRun {
   return threadRunToWire(run);
 }

@@ -18,7 +18,10 @@ import {
   wholeNumber,
 } from "./validate.js";
 
-/** A credential: a string, or a function called before every attempt (for expiring tokens). */
+/**
+ * A credential: a string, or a function called before every attempt (for expiring tokens).
+ * @category Client
+ */
 export type ApiKey = string | (() => string | Promise<string>);
 
 /**
@@ -26,6 +29,7 @@ export type ApiKey = string | (() => string | Promise<string>);
  * environment can be passed as they are. Any other key is refused with a `TypeError` that names
  * it and the option it most likely meant (`"baseURL" is not an option; did you mean "baseUrl"?`):
  * a misspelt option silently ignored could send the key to the default host.
+ * @category Client
  */
 export interface ClientOptions {
   /**
@@ -104,6 +108,7 @@ export type HeaderValues = Record<string, string | null | undefined>;
 /**
  * Options of one call; they override the client's. Any other key is refused with a `TypeError`
  * naming it, before anything is sent.
+ * @category Client
  */
 export interface RequestOptions {
   /** Aborts the call, including its retries and backoff sleeps. */

@@ -2,6 +2,7 @@
  * What the answer to a successful call said besides its body: the request id above all, which a
  * provider's support asks for. Kept beside the result (not on it), so results stay plain data:
  * `JSON.stringify(run)` and deep equality see only the run.
+ * @category Client
  */
 export interface ResponseInfo {
   /** The `x-request-id` header, or `null` when the server sent none. */
@@ -25,6 +26,7 @@ export function remember<T extends object>(result: T, info: ResponseInfo): T {
 /**
  * The answer a result of `cancel`, `get`, `wait` or a list page came from, for example
  * `responseInfo(run)?.requestId`. `undefined` for an object threadrun did not return.
+ * @category Client
  */
 export function responseInfo(result: object): ResponseInfo | undefined {
   return infos.get(result);

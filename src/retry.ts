@@ -2,7 +2,10 @@
  * The one place that decides whether a failed attempt is tried again, and after how long.
  */
 
-/** How retries behave. Every field has a default; see {@link ClientOptions}. */
+/**
+ * How retries behave. Every field has a default; see {@link ClientOptions}.
+ * @category Client
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
@@ -17,7 +20,10 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** What an attempt ended with, as far as retrying is concerned. */
+/**
+ * What an attempt ended with, as far as retrying is concerned.
+ * @category Client
+ */
 export type AttemptOutcome =
   | { kind: "status"; status: number; headers: Headers }
   /** No answer: the connection failed or the attempt timed out. */
@@ -35,6 +41,7 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502
  * Decides after attempt number `retriesDone + 1` failed. `x-should-retry` from the server wins over
  * the status; a server-asked wait is honoured up to `maxRetryAfterMs`; otherwise exponential
  * backoff with jitter, so that many clients failing together do not retry together.
+ * @category Client
  */
 export function decideRetry(
   outcome: AttemptOutcome,
@@ -63,25 +70,49 @@ export function decideRetry(
     if (askedMs > policy.maxRetryAfterMs) return { retry: false, retryAfterMs: askedMs };
     return { retry: true, delayMs: askedMs };
   }
-  const backoff = Math.min(policy.baseDelayMs * 2 ** retriesDone, policy.maxDelayMs);
+  // The exponent is capped so that a zero base stays 0 (0 * 2 ** 1024 would be NaN).
+  const backoff = Math.min(policy.baseDelayMs * 2 ** Math.min(retriesDone, 64), policy.maxDelayMs);
   // Up to a quarter shorter, at random.
   return { retry: true, delayMs: Math.round(backoff * (1 - 0.25 * random())) };
 }
 
 /**
  * The wait a server asked for, in ms: `retry-after-ms` (milliseconds), else `Retry-After` as
- * seconds or as an HTTP date. `null` when neither is there or neither parses.
+ * seconds or as an HTTP date. `null` when neither is there or neither parses: a malformed hint
+ * means the usual backoff, never NaN and never a retry at once. A wait too long to represent
+ * (`Infinity`, 400 digits) is `Number.MAX_SAFE_INTEGER`, so it stays over any cap.
+ * @category Client
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | null {
   const ms = headers.get("retry-after-ms");
   if (ms !== null && ms.trim() !== "") {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return Math.ceil(value);
+    const wait = asWait(Number(ms));
+    if (wait !== null) return wait;
   }
-  const after = headers.get("retry-after");
-  if (after === null || after.trim() === "") return null;
+  const after = headers.get("retry-after")?.trim();
+  if (after === undefined || after === "") return null;
   const seconds = Number(after);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.ceil(seconds * 1000) : null;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  if (!Number.isNaN(seconds)) return asWait(seconds * 1000);
+  const date = httpDate(after);
+  return date === null ? null : Math.max(0, date - now);
+}
+
+/** A number of ms >= 0 rounded up (never a busier retry), or `null` for NaN and negatives. */
+function asWait(ms: number): number | null {
+  if (Number.isNaN(ms) || ms < 0) return null;
+  return Math.min(Math.ceil(ms), Number.MAX_SAFE_INTEGER);
+}
+
+/** The three forms RFC 9110 makes recipients accept; `Date.parse` alone reads "later 5" as 2001. */
+const IMF_FIXDATE = /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC_850 = /^[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/;
+const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
+/** An HTTP date as epoch ms, or `null` when `value` is not one. */
+function httpDate(value: string): number | null {
+  let date = Number.NaN;
+  if (IMF_FIXDATE.test(value) || RFC_850.test(value)) date = Date.parse(value);
+  // asctime has no zone; HTTP dates are GMT, and Date.parse would read it as local time.
+  else if (ASCTIME.test(value)) date = Date.parse(`${value} GMT`);
+  return Number.isNaN(date) ? null : date;
 }

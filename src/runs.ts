@@ -25,7 +25,10 @@ import type { Answer, AttemptHooks, Transport } from "./transport.js";
 import { cancelThenWait, waitFor, waitSettings, type WaitOptions } from "./wait.js";
 import { combineHooks, WITH_HOOKS } from "./with-hooks.js";
 
-/** The run operations: `client.runs`. */
+/**
+ * The run operations: `client.runs`.
+ * @category Runs
+ */
 export class Runs {
   readonly #transport: Transport;
   readonly #hooks: AttemptHooks | undefined;

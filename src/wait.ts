@@ -14,7 +14,10 @@ import type { Runs } from "./runs.js";
 import { sleep } from "./sleep.js";
 import { duration, optionalFunction, optionalSignal } from "./validate.js";
 
-/** Options of {@link Runs.wait} and {@link Runs.cancelAndWait}. */
+/**
+ * Options of {@link Runs.wait} and {@link Runs.cancelAndWait}.
+ * @category Waiting and bulk
+ */
 export interface WaitOptions {
   /**
    * The first pause between polls in ms. It grows by half after each poll that shows no change,

@@ -1,6 +1,9 @@
 import { ThreadRunError } from "./threadrun-error.js";
 
-/** What an error answer tells, as passed to {@link ApiError}. */
+/**
+ * What an error answer tells, as passed to {@link ApiError}.
+ * @category Errors
+ */
 export interface ApiErrorInit {
   status: number;
   method: string;
@@ -16,6 +19,7 @@ export interface ApiErrorInit {
 /**
  * The server answered with an error status. Subclasses name the status (for example
  * {@link NotFoundError}); other statuses use this class itself.
+ * @category Errors
  */
 export class ApiError extends ThreadRunError {
   override name = "ApiError";

@@ -1,7 +1,10 @@
 import type { ThreadRun } from "../model.js";
 import { ThreadRunError } from "./threadrun-error.js";
 
-/** One run `cancelActive` could not stop, and why. */
+/**
+ * One run `cancelActive` could not stop, and why.
+ * @category Errors
+ */
 export interface CancelActiveFailure {
   runId: string;
   /**
@@ -16,6 +19,7 @@ export interface CancelActiveFailure {
  * `cancelActive` stopped some runs but not all. Every run it could stop was stopped (a run that
  * failed did not hold the others back); `stopped` has them in their final state and `failures`
  * says which runs did not stop, and why.
+ * @category Errors
  */
 export class CancelActiveError extends ThreadRunError {
   override name = "CancelActiveError";

@@ -1,6 +1,9 @@
 import { ThreadRunError } from "./threadrun-error.js";
 
-/** The request or its answer did not get through: refused, reset, DNS failure. `cause` keeps why. */
+/**
+ * The request or its answer did not get through: refused, reset, DNS failure. `cause` keeps why.
+ * @category Errors
+ */
 export class ConnectionError extends ThreadRunError {
   override name = "ConnectionError";
   readonly method: string;

@@ -1,6 +1,9 @@
 import { ThreadRunError } from "./threadrun-error.js";
 
-/** The request an invalid answer came from. */
+/**
+ * The request an invalid answer came from.
+ * @category Errors
+ */
 export interface ResponseContext {
   method: string;
   path: string;
@@ -11,6 +14,7 @@ export interface ResponseContext {
 /**
  * A 2xx answer whose body is not what the spec promises: not JSON, or not a run. `field` names the
  * offending field (for example `created_at` or `data[3].tools[0]`) when the body was JSON.
+ * @category Errors
  */
 export class InvalidResponseError extends ThreadRunError {
   override name = "InvalidResponseError";

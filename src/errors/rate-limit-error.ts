@@ -1,6 +1,9 @@
 import { ApiError, type ApiErrorInit } from "./api-error.js";
 
-/** 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said. */
+/**
+ * 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said.
+ * @category Errors
+ */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   /** The wait the server asked for (`retry-after-ms` or `Retry-After`), or `null`. */

@@ -4,6 +4,7 @@ import type { ThreadRun } from "../model.js";
 /**
  * A deadline passed: one attempt took longer than `timeoutMs` (headers and body together), or
  * `wait` reached its deadline before the run stopped; then `run` is the last state seen.
+ * @category Errors
  */
 export class TimeoutError extends ThreadRunError {
   override name = "TimeoutError";

@@ -10,7 +10,10 @@ import https from "node:https";
 import type { HttpAnswer, HttpSender, HttpSenderInit } from "../http-sender.js";
 import { checkKnownKeys, checkOptionsObject, describe, keysOf, wholeNumber } from "../validate.js";
 
-/** Options of {@link nodeHttp}. Any other key is refused with a `TypeError` naming it. */
+/**
+ * Options of {@link nodeHttp}. Any other key is refused with a `TypeError` naming it.
+ * @category Node
+ */
 export interface NodeHttpOptions {
   /**
    * Sockets kept per host. Give your own agents for anything else (TLS options, proxies).
@@ -30,6 +33,7 @@ export interface NodeHttpOptions {
  * import { nodeHttp } from "threadrun/node";
  * const client = createClient({ http: nodeHttp() });
  * ```
+ * @category Node
  */
 export function nodeHttp(options: NodeHttpOptions = {}): HttpSender {
   checkOptionsObject(options, `${LABEL}: options`);

@@ -3,7 +3,10 @@ import { randomId } from "./ids.js";
 import type { RunStatus, WireRun } from "./wire.js";
 import { TERMINAL_STATUSES, nowSeconds } from "./wire.js";
 
-/** How a test describes a run to seed; every field is optional. */
+/**
+ * How a test describes a run to seed; every field is optional.
+ * @category Testing
+ */
 export interface CreateRunInit {
   /** Thread the run belongs to. @default a new random `thread_…` id */
   threadId?: string;

@@ -1,9 +1,15 @@
 import type { ChaosSettings } from "./options.js";
 
-/** The operations a fault can target. */
+/**
+ * The operations a fault can target.
+ * @category Testing
+ */
 export type Operation = "cancelRun" | "getRun" | "listRuns";
 
-/** Which requests a fault applies to; every given field must match. @default any request */
+/**
+ * Which requests a fault applies to; every given field must match. @default any request
+ * @category Testing
+ */
 export interface FaultMatch {
   /** HTTP method, case-insensitive. */
   method?: string;
@@ -16,6 +22,7 @@ export interface FaultMatch {
 /**
  * A misbehaviour queued with `server.inject()`. Each is consumed by the next `times` matching
  * requests (`times` @default 1), in the order injected.
+ * @category Testing
  */
 export type Fault =
   /** Answer `status` with `body` (@default the wire error JSON for that status) without handling. */
@@ -45,7 +52,10 @@ export type Fault =
    */
   | { kind: "handle-then-status"; status: number; times?: number; match?: FaultMatch };
 
-/** Random faults for load tests, drawn from a seeded PRNG so a run can be replayed. */
+/**
+ * Random faults for load tests, drawn from a seeded PRNG so a run can be replayed.
+ * @category Testing
+ */
 export interface ChaosOptions {
   /** Share of requests answered 500 or 503 (half each), 0 to 1. @default 0 */
   errorRate?: number | undefined;

@@ -1,6 +1,7 @@
 /**
  * `threadrun/testing`: an in-memory reference server for the runs API, for integration tests,
  * demos and benchmarks. Node only.
+ * @module threadrun/testing
  */
 export { startRunsServer } from "./server.js";
 export type { RunsServer } from "./server.js";

@@ -17,7 +17,10 @@ import type { AdminOptions } from "./admin.js";
 import type { ChaosOptions } from "./faults.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 
-/** How to start a reference server. Every field is optional; `undefined` means the default. */
+/**
+ * How to start a reference server. Every field is optional; `undefined` means the default.
+ * @category Testing
+ */
 export interface RunsServerOptions {
   /** Interface to listen on. @default "127.0.0.1" */
   host?: string | undefined;

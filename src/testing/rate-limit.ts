@@ -1,6 +1,9 @@
 import type { RateLimitSettings } from "./options.js";
 
-/** Token-bucket settings for {@link RunsServerOptions.rateLimit}. */
+/**
+ * Token-bucket settings for {@link RunsServerOptions.rateLimit}.
+ * @category Testing
+ */
 export interface RateLimitOptions {
   /** Tokens added per second (the sustained rate). */
   requestsPerSecond: number;

@@ -1,6 +1,7 @@
 /**
  * One request as the server saw it. Bodies are not kept whole: a load test must not grow the
  * heap, so only the first {@link RECORDED_BODY_BYTES} are, with the size and whether that is all.
+ * @category Testing
  */
 export interface RecordedRequest {
   method: string;
@@ -66,7 +67,10 @@ export class RequestRecorder {
   }
 }
 
-/** Counters since start or the last `resetStats()`. */
+/**
+ * Counters since start or the last `resetStats()`.
+ * @category Testing
+ */
 export interface RunsServerStats {
   /**
    * Requests received (every one, including those refused, faulted or reset). Bytes the HTTP

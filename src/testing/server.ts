@@ -28,7 +28,10 @@ import { TimerSet } from "./timers.js";
 import type { WireRun } from "./wire.js";
 import { errorBody, statusErrorBody } from "./wire.js";
 
-/** A running reference server plus the handles a test needs to seed, break and inspect it. */
+/**
+ * A running reference server plus the handles a test needs to seed, break and inspect it.
+ * @category Testing
+ */
 export interface RunsServer {
   /** Base URL to give a client, routes under `/v1`, e.g. `http://127.0.0.1:54321/v1`. */
   readonly url: string;
@@ -85,6 +88,7 @@ export interface RunsServer {
  * becomes a 500 naming it.
  * @param options - see {@link RunsServerOptions}; every field has a default. Checked completely
  * first: an unknown key or a bad value throws a `TypeError`/`RangeError` naming it.
+ * @category Testing
  */
 export async function startRunsServer(options?: RunsServerOptions): Promise<RunsServer> {
   const settings = resolveServerOptions(options);

@@ -11,36 +11,58 @@ import {
 
 type Schemas = components["schemas"];
 
-/** Every run status the spec documents (servers may add more; the type stays open). */
+/**
+ * Every run status the spec documents (servers may add more; the type stays open).
+ * @category Testing
+ */
 export type RunStatus = Schemas["RunStatus"];
 
-/** Statuses after which a run never changes again; cancelling one is refused. From the spec. */
+/**
+ * Statuses after which a run never changes again; cancelling one is refused. From the spec.
+ * @category Testing
+ */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set<string>(runStatusTerminalValues);
 
-/** Statuses a cancel moves to `cancelling`. */
+/**
+ * Statuses a cancel moves to `cancelling`.
+ * @category Testing
+ */
 export const CANCELLABLE_STATUSES: ReadonlySet<string> = new Set<RunStatus>([
   "queued",
   "in_progress",
   "requires_action",
 ]);
 
-/** A function tool call inside `required_action`. */
+/**
+ * A function tool call inside `required_action`.
+ * @category Testing
+ */
 export type WireToolCall = Schemas["RunToolCall"];
 
-/** Token counts; `null` on the run until it is terminal. */
+/**
+ * Token counts; `null` on the run until it is terminal.
+ * @category Testing
+ */
 export type WireUsage = Schemas["RunUsage"];
 
 /**
  * The run object exactly as it travels (snake_case, Unix-second timestamps), as the spec's
  * `RunObject` says; `status` is left open because forward-compatibility tests set values the
  * client has never seen.
+ * @category Testing
  */
 export type WireRun = Omit<Schemas["RunObject"], "status"> & { status: ModelRunStatus };
 
-/** The list envelope of `GET /threads/{thread_id}/runs`. */
+/**
+ * The list envelope of `GET /threads/{thread_id}/runs`.
+ * @category Testing
+ */
 export type WireRunList = Omit<Schemas["ListRunsResponse"], "data"> & { data: WireRun[] };
 
-/** The error envelope every non-2xx answer carries. */
+/**
+ * The error envelope every non-2xx answer carries.
+ * @category Testing
+ */
 export type WireError = Schemas["ErrorResponse"];
 
 /** Serialises an error envelope; `param` and `code` default to `null` as real servers send them. */

@@ -2,9 +2,15 @@
  * Keeps the benchmarks from rotting: each runs once with tiny sizes and must produce numbers.
  * Timings are never asserted (they depend on the machine); only that the numbers are real.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { benchmarks, renderMarkdown } from "../../bench/run.js";
 import type { Result } from "../../bench/lib/types.js";
+import { ensureBuilt } from "../package/helpers.js";
+
+// cold-start also measures dist/ when it is there. Build it first (at most once per content of the
+// sources, shared with the package tests), so that it is always measured, and so that no build
+// started by a test file running beside this one removes dist/ in the middle of a measurement.
+beforeAll(() => ensureBuilt(), 300_000);
 
 const quiet = () => {};
 const results: Result[] = [];

@@ -1,6 +1,7 @@
 /**
- * The `threadrun` CLI as users run it: a real child process against a reference server started
- * in this process. Asserts exit codes, stdout JSON, stderr messages and help text.
+ * The `threadrun` CLI as users run it: the built bin in a real child process (see helpers.ts)
+ * against a reference server started in this process. Asserts exit codes, stdout JSON, stderr
+ * messages and help text.
  */
 import { describe, expect, it } from "vitest";
 import type { WireRun } from "../../src/index.js";

@@ -16,66 +16,95 @@ import {
   startServer,
   status,
 } from "../support/scripted-server.js";
-import { sleep } from "../support/time.js";
+import { sleep, until } from "../support/time.js";
 
 describe("retries, with counted attempts", () => {
-  it("429 with Retry-After: 1 waits about a second, then succeeds", async () => {
+  it("429 with retry-after-ms: 30 waits that long (not the backoff), then succeeds", async () => {
     const server = await startServer(
-      sequence(status(429, "slow down", { "retry-after": "1" }), okRun()),
+      sequence(status(429, "slow down", { "retry-after-ms": "30" }), okRun()),
     );
-    const started = Date.now();
-    const run = await clientFor(server).runs.cancel("thread_1", "run_1");
-    const elapsed = Date.now() - started;
+    // A 1 ms backoff: a gap of 30 ms can only come from the server's hint.
+    const client = clientFor(server, { retryBaseDelayMs: 1, retryMaxDelayMs: 1 });
+    const run = await client.runs.cancel("thread_1", "run_1");
     expect(run.id).toBe("run_1");
     expect(server.requests).toHaveLength(2);
-    expect(elapsed).toBeGreaterThanOrEqual(900);
     const [first, second] = server.requests;
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    // Timers may fire a millisecond or two early against Date.now().
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(27);
     expect(responseInfo(run)?.attempts).toBe(2);
   });
 
-  it("429 with an HTTP-date Retry-After waits until that date", async () => {
-    // HTTP dates have whole seconds: ask for ~2 s so the wait is at least ~1 s after truncation.
+  it("retry-after-ms wins over Retry-After", async () => {
+    // Were Retry-After (50 min) used, it would be over maxRetryAfterMs and fail at once.
     const server = await startServer(
       sequence(
-        (_req, res) =>
-          json(
-            res,
-            429,
-            { error: { message: "later" } },
-            {
-              "retry-after": new Date(Date.now() + 2000).toUTCString(),
-            },
-          ),
+        status(429, "slow down", { "retry-after-ms": "20", "retry-after": "3000" }),
         okRun(),
       ),
     );
-    const started = Date.now();
-    await clientFor(server).runs.get("t", "r");
+    const run = await clientFor(server).runs.get("t", "r");
+    expect(run.id).toBe("r");
     expect(server.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
-  it("429 with retry-after-ms waits that many milliseconds (and wins over Retry-After)", async () => {
-    const server = await startServer(
-      sequence(status(429, "slow down", { "retry-after-ms": "300", "retry-after": "30" }), okRun()),
+  it("Retry-After is read as seconds: 1 is over a 999 ms cap, at once, carrying 1000 ms", async () => {
+    const server = await startServer(status(429, "slow down", { "retry-after": "1" }));
+    const error = await rejection(
+      clientFor(server, { maxRetryAfterMs: 999 }).runs.cancel("t", "r"),
     );
-    const started = Date.now();
-    await clientFor(server).runs.get("t", "r");
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("Retry-After as an HTTP date is read against the clock: 30 s ahead is over a 10 s cap", async () => {
+    const server = await startServer(
+      status(429, "later", { "retry-after": new Date(Date.now() + 30_000).toUTCString() }),
+    );
+    const error = await rejection(
+      clientFor(server, { maxRetryAfterMs: 10_000 }).runs.get("t", "r"),
+    );
+    expect(error).toBeInstanceOf(RateLimitError);
+    // HTTP dates have whole seconds: the wait is up to a second (plus the trip) under 30 s.
+    const wait = (error as RateLimitError).retryAfterMs!;
+    expect(wait).toBeGreaterThan(28_000);
+    expect(wait).toBeLessThanOrEqual(30_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("Retry-After as an HTTP date already past retries at once, then succeeds", async () => {
+    const server = await startServer(
+      sequence(
+        status(503, "back now", { "retry-after": new Date(Date.now() - 60_000).toUTCString() }),
+        okRun(),
+      ),
+    );
+    // A 60 s backoff: were the date ignored, the retry would not come before the test times out.
+    const client = clientFor(server, { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 });
+    const run = await client.runs.get("t", "r");
+    expect(run.id).toBe("r");
     expect(server.requests).toHaveLength(2);
+    expect(responseInfo(run)?.attempts).toBe(2);
+  });
+
+  it("a malformed Retry-After is ignored: the backoff is waited instead", async () => {
+    // Read as a date, "later 5" would be in 2001: a retry at once.
+    const server = await startServer(
+      sequence(status(503, "busy", { "retry-after": "later 5" }), okRun()),
+    );
+    const client = clientFor(server, { retryBaseDelayMs: 30, retryMaxDelayMs: 30 });
+    const run = await client.runs.get("t", "r");
+    expect(run.id).toBe("r");
     const [first, second] = server.requests;
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(250);
-    // 30 s were not waited out.
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // The backoff with its jitter: 30 ms less up to a quarter, less timer slack.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(20);
   });
 
   it("429 asking for a wait over maxRetryAfterMs is thrown at once, carrying the wait", async () => {
     const server = await startServer(status(429, "come back tomorrow", { "retry-after": "5" }));
-    const started = Date.now();
     const error = await rejection(
       clientFor(server, { maxRetryAfterMs: 1000 }).runs.cancel("t", "r"),
     );
-    expect(Date.now() - started).toBeLessThan(2500);
     expect(error).toBeInstanceOf(RateLimitError);
     const e = error as RateLimitError;
     expect(e.retryAfterMs).toBe(5000);
@@ -191,15 +220,16 @@ describe("retries, with counted attempts", () => {
   it("backoff grows between attempts (exponential, from retryBaseDelayMs)", async () => {
     const server = await startServer(status(503));
     await rejection(
-      clientFor(server, { retryBaseDelayMs: 100, retryMaxDelayMs: 10_000, maxRetries: 2 }).runs.get(
+      clientFor(server, { retryBaseDelayMs: 20, retryMaxDelayMs: 10_000, maxRetries: 2 }).runs.get(
         "t",
         "r",
       ),
     );
     const [a, b, c] = server.requests.map((r) => r.at);
-    // Jitter shortens by at most a quarter: >= 75 ms, then >= 150 ms (minus timer slack).
-    expect(b! - a!).toBeGreaterThanOrEqual(60);
-    expect(c! - b!).toBeGreaterThanOrEqual(130);
+    // Jitter shortens by at most a quarter: >= 15 ms, then >= 30 ms (less timer slack). A second
+    // wait that did not double would be at most 20 ms.
+    expect(b! - a!).toBeGreaterThanOrEqual(13);
+    expect(c! - b!).toBeGreaterThanOrEqual(28);
   });
 
   it("bad retry options are refused with RangeError naming the option, no request sent", async () => {
@@ -219,7 +249,9 @@ describe("retries, with counted attempts", () => {
     const controller = new AbortController();
     const client = clientFor(server, { maxRetryAfterMs: Number.MAX_SAFE_INTEGER });
     const pending = client.runs.get("t", "r", { signal: controller.signal });
-    await sleep(300);
+    // The 429 is out; a skipped wait (setTimeout's overflow fires at once) retries within ms.
+    await until(() => server.closedAt.length === 1);
+    await sleep(100);
     // Still waiting out the 35 days the server asked for.
     expect(server.requests).toHaveLength(1);
     controller.abort(new Error("enough"));

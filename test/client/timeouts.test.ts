@@ -40,8 +40,8 @@ describe.each(PATHS)("per-attempt timeouts, $name", ({ signal }) => {
     expect((error as TimeoutError).timeoutMs).toBe(150);
     expect((error as TimeoutError).message).toContain("GET /v1/threads/t/runs/r");
     expect(server.requests).toHaveLength(2);
+    // Two full time limits, less timer slack.
     expect(elapsed).toBeGreaterThanOrEqual(280);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   it("a timed-out body releases its connection (the server sees it close)", async () => {
@@ -59,6 +59,7 @@ describe.each(PATHS)("per-attempt timeouts, $name", ({ signal }) => {
     const error = await rejection(client.runs.cancel("t", "r", signal()));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server.requests).toHaveLength(3);
+    // Three full time limits, less timer slack.
     expect(Date.now() - started).toBeGreaterThanOrEqual(420);
   });
 
@@ -72,11 +73,9 @@ describe.each(PATHS)("per-attempt timeouts, $name", ({ signal }) => {
   it("per-call timeoutMs overrides the client's", async () => {
     const server = await startServer(stallHeaders);
     const client = clientFor(server, { timeoutMs: 60_000, maxRetries: 0 });
-    const started = Date.now();
     const error = await rejection(client.runs.get("t", "r", { ...signal(), timeoutMs: 100 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(100);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("reference server: slow body and slow headers faults time out and are retried", async () => {

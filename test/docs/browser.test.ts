@@ -1,7 +1,9 @@
 /**
  * The documentation site in a real browser (Debian's Chromium driven by playwright-core): serves
  * site/ on loopback, opens each page and checks what a reader needs: the cancel operation with
- * its example and every field of the run object (Redoc), `createClient` and `ThreadRun` (TypeDoc),
+ * its example and every field of the run object (Redoc); in the TypeDoc reference, the three entries
+ * (`threadrun`, `threadrun/testing`, `threadrun/node`) with their exports grouped by category, the
+ * pages of `createClient`, `startRunsServer` and `nodeHttp`, and every field on `ThreadRun`;
  * the guide, no console error and no request to any host but the local server (served on
  * 127.0.0.1 under a non-local host name). Screenshots go to test-artifacts/.
  *
@@ -221,19 +223,121 @@ describe.skipIf(!haveChromium && !inCi)("the documentation site in Chromium", ()
     await finish(v, "docs-api");
   }, 90_000);
 
-  it("TypeDoc reference lists createClient and ThreadRun", async () => {
-    const v = await visit("/reference/index.html");
-    const { page } = v;
-    const names = await page
-      .locator(".col-content a, .tsd-member-summary-name, a.tsd-index-link")
-      .allInnerTexts();
-    const text = names.join("\n") + (await page.locator("body").innerText());
-    expect(text).toContain("createClient");
-    expect(text).toMatch(/\bThreadRun\b/);
-    await finish(v, "docs-reference");
+  /** The exports listed on a TypeDoc module page, by category, in page order (lower-case ids). */
+  async function categoriesOf(page: Page): Promise<[string, string[]][]> {
+    return page
+      .locator(".col-content details.tsd-member-group")
+      .evaluateAll((groups) =>
+        groups.map((group): [string, string[]] => [
+          (group.querySelector("h2")?.textContent ?? "").trim(),
+          [...group.querySelectorAll("dt.tsd-member-summary")].map((dt) => dt.id),
+        ]),
+      );
+  }
 
-    const fn = await visit("/reference/functions/createClient.html");
-    await expect(fn.page.locator("h1").innerText()).resolves.toMatch(/createClient/);
-    await finish(fn, "docs-reference-createClient");
-  }, 60_000);
+  /** Opens the reference page `name` links to from the module page `v` (by the link's text). */
+  async function follow(v: Visit, name: string): Promise<Visit> {
+    const link = v.page.locator(".col-content").getByRole("link", { name, exact: true }).first();
+    const href = await link.getAttribute("href");
+    expect(href, `a link to ${name}`).toBeTruthy();
+    return visit(new URL(href as string, v.page.url()).pathname);
+  }
+
+  it("TypeDoc reference covers threadrun, threadrun/testing and threadrun/node, grouped by category", async () => {
+    const index = await visit("/reference/index.html");
+    const modules = await index.page.locator(".col-content").getByRole("link").allInnerTexts();
+    expect(modules).toEqual(
+      expect.arrayContaining(["threadrun", "threadrun/testing", "threadrun/node"]),
+    );
+    const expected: Record<string, [string, string[]][]> = {
+      threadrun: [
+        ["Client", ["createclient", "clientoptions", "threadrunclient", "responseinfo"]],
+        ["Runs", ["runs", "listrunsoptions", "runlist", "runpage"]],
+        ["Waiting and bulk", ["waitoptions", "cancelmanyoptions", "cancelresult"]],
+        ["Errors", ["threadrunerror", "apierror", "notfounderror", "ratelimiterror"]],
+        ["Model types", ["threadrun", "runstatus", "runfromwire", "isterminalstatus"]],
+      ],
+      "threadrun/testing": [["Testing", ["startrunsserver", "runsserver", "runsserveroptions"]]],
+      "threadrun/node": [["Node", ["nodehttp", "nodehttpoptions", "httpsender"]]],
+    };
+    for (const [name, categories] of Object.entries(expected)) {
+      const v = await follow(index, name);
+      await expect(v.page.locator("h1").innerText()).resolves.toBe(`Module ${name}`);
+      const listed = await categoriesOf(v.page);
+      // Every export sits in one of the categories, in this order, and nowhere else.
+      expect(
+        listed.map(([category]) => category),
+        name,
+      ).toEqual(categories.map(([c]) => c));
+      for (const [category, members] of categories) {
+        const found = listed.find(([c]) => c === category)?.[1] ?? [];
+        expect(found, `${name}: ${category}`).toEqual(expect.arrayContaining(members));
+      }
+      await finish(v, `docs-reference-${name.replace("/", "-")}`);
+    }
+    await finish(index, "docs-reference");
+  }, 90_000);
+
+  it("TypeDoc pages of createClient, startRunsServer and nodeHttp render their signatures", async () => {
+    const index = await visit("/reference/index.html");
+    const pages = [
+      { module: "threadrun", fn: "createClient", mentions: ["ClientOptions", "ThreadRunClient"] },
+      {
+        module: "threadrun/testing",
+        fn: "startRunsServer",
+        mentions: [
+          "RunsServerOptions",
+          "Promise<RunsServer>",
+          "Starts an in-memory reference server",
+        ],
+      },
+      {
+        module: "threadrun/node",
+        fn: "nodeHttp",
+        mentions: ["NodeHttpOptions", "HttpSender", "createClient({ http: nodeHttp() })"],
+      },
+    ];
+    for (const { module, fn, mentions } of pages) {
+      const moduleVisit = await follow(index, module);
+      const v = await follow(moduleVisit, fn);
+      await expect(v.page.locator("h1").innerText()).resolves.toBe(`Function ${fn}`);
+      const signature = await v.page.locator(".col-content").innerText();
+      for (const text of mentions) expect(signature, `${fn} page`).toContain(text);
+      await moduleVisit.page.context().close();
+      await finish(v, `docs-reference-${fn}`);
+    }
+    await finish(index, "docs-reference-index");
+  }, 90_000);
+
+  it("TypeDoc page of the run model (ThreadRun) shows every field of the run object", async () => {
+    const spec = parse(
+      readFileSync(path.join(repoRoot, "spec", "openapi.yaml"), "utf8"),
+    ) as RunSchema;
+    const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const fields = Object.keys(spec.components.schemas.RunObject.properties).map(camel);
+    expect(fields).toEqual(expect.arrayContaining(["createdAt", "cancelledAt", "toolResources"]));
+
+    const index = await visit("/reference/index.html");
+    const model = await follow(index, "threadrun");
+    const v = await follow(model, "ThreadRun");
+    await expect(v.page.locator("h1").innerText()).resolves.toBe("Interface ThreadRun");
+    // Each field as a rendered member: its heading shows the name, its signature the type.
+    const members = await v.page
+      .locator(".col-content section.tsd-member")
+      .evaluateAll((sections) =>
+        sections.map((section) => ({
+          name: (section.querySelector("h3")?.textContent ?? "").trim(),
+          signature: (section.querySelector(".tsd-signature")?.textContent ?? "").trim(),
+        })),
+      );
+    const names = members.map((m) => m.name.replace(/\s+/g, ""));
+    const missing = fields.filter((field) => !names.includes(field));
+    expect(missing, "run object fields missing from the ThreadRun page").toEqual([]);
+    const createdAt = members.find((m) => m.name.replace(/\s+/g, "") === "createdAt");
+    expect(createdAt?.signature).toMatch(/^createdAt\s*:\s*Date$/);
+    await v.page.screenshot({ path: path.join(artifactsDir, "docs-reference-ThreadRun.png") });
+    await model.page.context().close();
+    await index.page.context().close();
+    await finish(v, "docs-reference-ThreadRun");
+  }, 90_000);
 });

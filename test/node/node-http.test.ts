@@ -89,12 +89,11 @@ describe("nodeHttp() as the client's sender", () => {
     ["stalled headers", stallHeaders],
   ])("times out on %s and releases the socket", async (_name, handler) => {
     const server = await startServer(handler);
-    const started = Date.now();
     const error = await rejection(
       clientFor(server, { http, maxRetries: 0, timeoutMs: 150 }).runs.get("t", "r"),
     );
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect((error as TimeoutError).timeoutMs).toBe(150);
     // The socket is torn down at the deadline, not when the server gives up.
     await expect.poll(() => server.closedAt.length, { timeout: 2_000 }).toBe(1);
   });

@@ -1,6 +1,7 @@
 /**
- * Shared by the package and docs tests: builds dist/ and site/ at most once per content of their
- * inputs, even when several test files (vitest workers) ask at the same time, and runs commands.
+ * Shared by the package, docs, CLI and README tests: builds dist/ and site/ and packs the tarball
+ * at most once per content of their inputs, even when several test files (vitest workers) ask at
+ * the same time, and runs commands.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -185,6 +186,66 @@ export const npmEnv: NodeJS.ProcessEnv = {
   npm_config_fund: "false",
   npm_config_audit: "false",
 };
+
+/** A file in the tarball, as `npm pack --json` lists it. */
+export interface PackedFile {
+  path: string;
+  size: number;
+  mode: number;
+}
+
+/** What `npm pack --json` reports about the tarball it wrote. */
+export interface PackReport {
+  name: string;
+  version: string;
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: PackedFile[];
+}
+
+/** Everything that decides what `npm pack` puts in the tarball. */
+const PACK_INPUTS = [
+  ...BUILD_INPUTS,
+  "README.md",
+  "CHANGELOG.md",
+  "LICENSE",
+  ".npmignore",
+  "spec/openapi.yaml",
+];
+const packDir = path.join(repoRoot, "node_modules", ".cache", "threadrun-pack");
+
+/**
+ * `npm pack` of the built package, unless a tarball was packed from the current content of what
+ * goes in it: the package tests (the file list, the installed smoke test) share one tarball and
+ * npm's report of it, instead of each starting npm to pack the same bytes.
+ */
+export async function ensurePacked(): Promise<{ tarball: string; report: PackReport }> {
+  await ensureBuilt();
+  return withLock("pack", async () => {
+    const digest = inputsDigest(PACK_INPUTS);
+    const reportFile = path.join(packDir, "report.json");
+    if (existsSync(reportFile)) {
+      const cached = JSON.parse(readFileSync(reportFile, "utf8")) as {
+        digest: string;
+        report: PackReport;
+      };
+      const tarball = path.join(packDir, cached.report.filename);
+      if (cached.digest === digest && existsSync(tarball))
+        return { tarball, report: cached.report };
+    }
+    rmSync(packDir, { recursive: true, force: true });
+    mkdirSync(packDir, { recursive: true });
+    const { stdout } = await runOk(
+      "npm",
+      ["pack", "--json", "--ignore-scripts", "--pack-destination", packDir],
+      { env: npmEnv },
+    );
+    const report = (JSON.parse(stdout) as PackReport[])[0]!;
+    writeFileSync(reportFile, JSON.stringify({ digest, report }));
+    return { tarball: path.join(packDir, report.filename), report };
+  });
+}
 
 /** Whether src/cli/main.ts exists (the `threadrun` bin is written in a separate issue). */
 export const cliPresent = (): boolean => existsSync(path.join(repoRoot, "src", "cli", "main.ts"));

@@ -5,31 +5,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cliPresent, ensureBuilt, npmEnv, repoRoot, runOk } from "./helpers.js";
-
-interface PackFile {
-  path: string;
-  size: number;
-  mode: number;
-}
-
-interface PackReport {
-  name: string;
-  version: string;
-  size: number;
-  unpackedSize: number;
-  files: PackFile[];
-}
+import { cliPresent, ensurePacked, repoRoot, type PackReport } from "./helpers.js";
 
 let report: PackReport;
 let paths: string[];
 
 beforeAll(async () => {
-  await ensureBuilt();
-  const { stdout } = await runOk("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-    env: npmEnv,
-  });
-  report = (JSON.parse(stdout) as PackReport[])[0]!;
+  // The tarball the smoke test installs: the file list checked here is what users get.
+  ({ report } = await ensurePacked());
   paths = report.files.map((file) => file.path).sort();
   console.log(
     `npm pack: ${paths.length} files, ${(report.size / 1024).toFixed(1)} KiB packed, ` +

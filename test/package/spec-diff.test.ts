@@ -27,16 +27,19 @@ function fixtureDiff(revision: string, released: string, version: string): Retur
   );
 }
 
-describe("npm run spec:diff", () => {
-  it("passes for the current spec against spec/previous", async () => {
+// Each case is its own pair of processes (tsx, then redocly): concurrent, so that one waits less
+// for another.
+describe.concurrent("npm run spec:diff", () => {
+  it("passes for the current spec against spec/previous", async ({ expect }) => {
     const result = await specDiff();
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^spec diff: spec\/openapi\.yaml vs \d+\.\d+\.\d+ needs/m);
   }, 120_000);
 
-  it.each(["removed-field", "removed-operation"])(
+  it.for(["removed-field", "removed-operation"])(
     "fails on a breaking change (%s) when the version is unchanged",
-    async (revision) => {
+    { timeout: 120_000 },
+    async (revision, { expect }) => {
       const result = await fixtureDiff(revision, "0.1.0", "0.1.0");
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(
@@ -46,10 +49,11 @@ describe("npm run spec:diff", () => {
         /needs a major bump .*FAIL \(0\.x: a breaking change needs 0\.2\.0/,
       );
     },
-    120_000,
   );
 
-  it("passes a breaking change with a breaking version bump (0.1.0 → 0.2.0, 1.2.3 → 2.0.0)", async () => {
+  it("passes a breaking change with a breaking version bump (0.1.0 → 0.2.0, 1.2.3 → 2.0.0)", async ({
+    expect,
+  }) => {
     expect((await fixtureDiff("removed-field", "0.1.0", "0.2.0")).code).toBe(0);
     expect((await fixtureDiff("removed-operation", "1.2.3", "2.0.0")).code).toBe(0);
     const minorOnly = await fixtureDiff("removed-operation", "1.2.3", "1.3.0");
@@ -57,7 +61,7 @@ describe("npm run spec:diff", () => {
     expect(minorOnly.stderr).toMatch(/needs 2\.0\.0 or later/);
   }, 120_000);
 
-  it("accepts an additive change without a version bump", async () => {
+  it("accepts an additive change without a version bump", async ({ expect }) => {
     const result = await fixtureDiff("added-field", "0.1.0", "0.1.0");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/needs a minor bump/);
