@@ -7,13 +7,13 @@
 import { readFileSync } from "node:fs";
 import { createClient } from "../index.js";
 import { nodeHttp } from "../node/index.js";
-import { duration, finiteNumber, httpUrl, nonEmptyString, wholeNumber } from "../validate.js";
-import { numberFlag, parseCommandLine, unknownCommand, type Flag, type Flags } from "./args.js";
+import { apiSettings } from "./api-settings.js";
+import { parseCommandLine, unknownCommand, type Flag, type Flags } from "./args.js";
 import { cancelActive } from "./commands/cancel-active.js";
-import { cancelMany, cancelManySettings } from "./commands/cancel-many.js";
+import { cancelMany } from "./commands/cancel-many.js";
 import { cancel } from "./commands/cancel.js";
 import { get } from "./commands/get.js";
-import { list, listQuery } from "./commands/list.js";
+import { list } from "./commands/list.js";
 import { serve, serveSettings } from "./commands/serve.js";
 import type { Context } from "./context.js";
 import { startDeadline } from "./deadline.js";
@@ -133,36 +133,8 @@ export async function main(argv: string[]): Promise<number> {
 /** The commands that call the API: flags checked (before the key), then the client made. */
 async function callApi(command: CommandName, args: string[], values: Flags): Promise<number> {
   // Every flag value is checked before the key, so a usage mistake is reported as one.
-  const timeoutMs =
-    values["timeout-ms"] === undefined
-      ? undefined
-      : duration(numberFlag(values["timeout-ms"]), "--timeout-ms", 0);
-  const requestTimeoutMs =
-    values["request-timeout-ms"] === undefined
-      ? undefined
-      : duration(numberFlag(values["request-timeout-ms"]), "--request-timeout-ms", 0);
-  const maxRetries =
-    values["max-retries"] === undefined
-      ? undefined
-      : wholeNumber(numberFlag(values["max-retries"]), "--max-retries", 0, { min: 0 });
-  const apiVersion = nonEmptyString(values["api-version"], "--api-version", undefined);
-  const baseUrl = values["base-url"] ?? process.env["OPENAI_BASE_URL"];
-  if (baseUrl !== undefined) {
-    httpUrl(baseUrl, values["base-url"] !== undefined ? "--base-url" : "OPENAI_BASE_URL");
-  }
-  const concurrency =
-    values.concurrency === undefined
-      ? undefined
-      : wholeNumber(numberFlag(values.concurrency), "--concurrency", 16, { min: 1, max: 1024 });
-  const maxRps =
-    values["max-rps"] === undefined
-      ? undefined
-      : finiteNumber(numberFlag(values["max-rps"]), "--max-rps", "required", {
-          min: 0,
-          exclusiveMin: true,
-        });
-  const query = command === "list" ? listQuery(values) : {};
-  const many = command === "cancel-many" ? cancelManySettings(values, args[0]) : undefined;
+  const settings = apiSettings(command, args, values);
+  const { maxRps } = settings;
   const apiKey = process.env["OPENAI_API_KEY"];
   if (!apiKey) {
     throw new UsageError(
@@ -173,36 +145,39 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
   const traffic = new Traffic();
   const client = createClient({
     apiKey,
-    baseUrl,
-    apiVersion,
-    timeoutMs: requestTimeoutMs,
-    maxRetries,
+    baseUrl: settings.baseUrl,
+    apiVersion: settings.apiVersion,
+    timeoutMs: settings.requestTimeoutMs,
+    maxRetries: settings.maxRetries,
     // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
     http:
       maxRps === undefined
         ? traffic.count(nodeHttp())
         : rateGate(traffic.count(nodeHttp()), maxRps),
   });
-  const deadline = startDeadline(timeoutMs);
+  const deadline = startDeadline(settings.timeoutMs);
   const ctx: Context = {
     client,
     out: createOutput(values.json),
     deadline,
     traffic,
-    maxRetries,
+    maxRetries: settings.maxRetries,
   };
   try {
     switch (command) {
       case "cancel":
         return await cancel(ctx, args, { wait: values.wait });
       case "cancel-many":
-        return await cancelMany(ctx, { ...many!, concurrency: concurrency ?? 16 });
+        return await cancelMany(ctx, {
+          ...settings.many!,
+          concurrency: settings.concurrency ?? 16,
+        });
       case "cancel-active":
-        return await cancelActive(ctx, args, { concurrency });
+        return await cancelActive(ctx, args, { concurrency: settings.concurrency });
       case "get":
         return await get(ctx, args);
       case "list":
-        return await list(ctx, args, { ...query, all: values.all });
+        return await list(ctx, args, { ...settings.query, all: values.all });
       default:
         throw new Error(`${command} does not call the API`);
     }
