@@ -71,11 +71,8 @@ export async function* cancelMany<Item extends CancelItem>(
   }
   const total = Array.isArray(items) ? items.length : undefined;
 
-  const pacer = new Pacer();
-  const runs = new Runs(transport, {
-    beforeAttempt: (s) => pacer.take(s),
-    onRateLimited: (waitMs) => pacer.limited(waitMs),
-  });
+  const pacer = new Pacer({ concurrency });
+  const runs = new Runs(transport, pacer);
   const requestOptions: RequestOptions = {
     ...options.request,
     maxRetries,
