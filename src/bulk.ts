@@ -8,6 +8,7 @@ import { Pacer } from "./pacer.js";
 import { Runs } from "./runs.js";
 import type { Transport } from "./transport.js";
 import { refusedAsStopped } from "./refusal.js";
+import { positiveNumber } from "./validate.js";
 
 /** One run to cancel. Extra fields are kept and handed back with its result. */
 export interface CancelItem {
@@ -49,6 +50,13 @@ export interface CancelManyOptions {
   maxRetries?: number;
   /** The options of each cancel request (its time limit, headers). */
   request?: Omit<RequestOptions, "signal" | "maxRetries">;
+  /**
+   * A ceiling on requests per second, retries included, below whatever the server allows: room
+   * left for other traffic on the same key. The job still slows down further when the server
+   * asks it to.
+   * @default Infinity (only the server's limit)
+   */
+  maxRequestsPerSecond?: number;
 }
 
 export async function* cancelMany<Item extends CancelItem>(
@@ -71,7 +79,12 @@ export async function* cancelMany<Item extends CancelItem>(
   }
   const total = Array.isArray(items) ? items.length : undefined;
 
-  const pacer = new Pacer({ concurrency });
+  const maxRequestsPerSecond = positiveNumber(
+    options.maxRequestsPerSecond,
+    "maxRequestsPerSecond",
+    Number.POSITIVE_INFINITY,
+  );
+  const pacer = new Pacer({ concurrency, maxRequestsPerSecond });
   const runs = new Runs(transport, pacer);
   const requestOptions: RequestOptions = {
     ...options.request,
