@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format } from "prettier";
 import * as bulkCancel from "./bulk-cancel.js";
+import * as bulkLimiters from "./bulk-limiters.js";
 import * as bundleSize from "./bundle-size.js";
 import * as codegen from "./codegen.js";
 import * as coldStart from "./cold-start.js";
@@ -23,6 +24,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   "cold-start": coldStart.run,
   codegen: codegen.run,
   "bulk-cancel": bulkCancel.run,
+  "bulk-limiters": bulkLimiters.run,
 };
 
 const escape = (cell: string | number): string => String(cell).replace(/\|/g, "\\|");
