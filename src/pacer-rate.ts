@@ -223,17 +223,21 @@ export class PacerRate {
     if (this.told) return; // the headers keep the rate; the refusal only pauses
     const before = this.rate;
     const first = !this.learning;
-    this.cut(back, preciseWait, now);
+    const measured = this.cut(back, preciseWait, now);
     this.rate = Math.max(this.rate, FLOOR_SHARE * this.admittedLastSecond(now));
-    // The ramp's pace at the first refusal says nothing about the limit: no quick way back to it.
-    if (this.rate < before && !first) this.recoverTo = RECOVER_TO * before;
+    // A cut that guessed (halved, eased) may have gone too far: the pace grows back quickly to
+    // just below where it was. Not past a measurement, and not to the ramp's pace at the first
+    // refusal, which says nothing about the limit.
+    if (this.rate < before && !first) this.recoverTo = measured ? 0 : RECOVER_TO * before;
   }
 
-  private cut(back: number, preciseWait: number | undefined, now: number): void {
+  /** Cuts the pace after a refusal; answers whether the new pace was measured. */
+  private cut(back: number, preciseWait: number | undefined, now: number): boolean {
     const span = back - this.spanStart;
     const measured = ((this.spanPassed - 1) * 1000) / span;
     const answered = this.spanPassed + this.spanRefused;
     const measurable = span >= MIN_SPAN_MS && this.spanPassed >= MIN_SAMPLES;
+    let tookMeasure = false;
     if (!this.learning) {
       this.learning = true;
       if (preciseWait !== undefined && preciseWait <= SHORT_WAIT_MS) {
@@ -253,7 +257,9 @@ export class PacerRate {
         // Measured only from one window's start to the next: a fixed window admits its limit in
         // between. Shorter spans see a sliding window still holding an earlier burst.
         const cut = measurable && span >= WINDOW_SPAN_MS ? measured * MARGIN : this.rate;
-        this.rate = Math.max(this.rate / 2, Math.min(this.rate * EASE, cut));
+        const eased = this.rate * EASE;
+        tookMeasure = cut < eased;
+        this.rate = Math.max(this.rate / 2, Math.min(eased, cut));
       } else {
         const credible = measurable ? measured * MARGIN : 0;
         if (
@@ -274,6 +280,7 @@ export class PacerRate {
           if (atFloor && this.overAtFloor) this.floor = 0;
           this.overAtFloor = atFloor;
           this.rate = Math.max(this.rate / 2, credible, this.floor);
+          tookMeasure = this.rate === credible;
         } else {
           this.rate = Math.max(this.rate * EASE, credible, this.floor);
         }
@@ -289,6 +296,7 @@ export class PacerRate {
     }
     this.probeFrom = 0;
     this.probedAt = Number.NEGATIVE_INFINITY;
+    return tookMeasure;
   }
 
   private grow(now: number): void {

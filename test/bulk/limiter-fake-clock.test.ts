@@ -59,3 +59,15 @@ describe("the same from a client whose event loop stalls (about every 300 ms, up
     });
   }
 });
+
+describe("windows, from a server 20 ms away (more in flight when a window runs out)", () => {
+  it("fixed 1 s windows: once a whole window is measured, the pace keeps to it", async () => {
+    const fixed = limiterCases(RATE).find((c) => c.name === "fixed 1 s windows") as LimiterCase;
+    const result = await job(fixed, { latencyMs: 20, jitterMs: 5 });
+    expect(result.failed).toBe(0);
+    // The first two windows teach the rate; after that a window runs out late, if at all, with
+    // few requests in flight: no pace well above the window's rate between refusals.
+    const later = result.refusedAt.filter((t) => t >= 2_000).length;
+    expect(later).toBeLessThanOrEqual(10);
+  });
+});

@@ -103,8 +103,9 @@ export interface SimResult {
   failed: number;
   requests: number;
   refused: number;
-  /** Arrival time of every request at the server, in order. */
+  /** Arrival time of every request at the server, in order, and of every refused one. */
   arrivals: number[];
+  refusedAt: number[];
 }
 
 const PACED_429_RETRIES = 50;
@@ -133,6 +134,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     requests: 0,
     refused: 0,
     arrivals: [],
+    refusedAt: [],
   };
   let next = 0;
 
@@ -153,6 +155,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
       status = fault === "error" ? 503 : 200;
     } else {
       result.refused++;
+      result.refusedAt.push(arrived);
     }
     await clock.sleep(half);
     const headers = new Headers(limitHeaders(options.headers, verdict));
