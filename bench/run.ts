@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format } from "prettier";
 import * as bulkCancel from "./bulk-cancel.js";
+import * as bulkLimiters from "./bulk-limiters.js";
 import * as bundleSize from "./bundle-size.js";
 import * as cancelActive from "./cancel-active.js";
 import * as codegen from "./codegen.js";
@@ -28,6 +29,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   "bulk-cancel": bulkCancel.run,
   "server-memory": serverMemory.run,
   "cancel-active": cancelActive.run,
+  "bulk-limiters": bulkLimiters.run,
 };
 
 const escape = (cell: string | number): string => String(cell).replace(/\|/g, "\\|");
