@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format } from "prettier";
 import * as bulkCancel from "./bulk-cancel.js";
+import * as bulkLimiters from "./bulk-limiters.js";
 import * as bundleSize from "./bundle-size.js";
 import * as cancelActive from "./cancel-active.js";
 import * as cliCancelMany from "./cli-cancel-many.js";
@@ -29,6 +30,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   "bulk-cancel": bulkCancel.run,
   "server-memory": serverMemory.run,
   "cancel-active": cancelActive.run,
+  "bulk-limiters": bulkLimiters.run,
   "cli-cancel-many": cliCancelMany.run,
 };
 

@@ -10,7 +10,13 @@ import type { RequestOptions } from "./options.js";
 import { Pacer } from "./pacer.js";
 import { refusedAsStopped } from "./refusal.js";
 import type { Runs } from "./runs.js";
-import { describe, optionalFunction, optionalSignal, wholeNumber } from "./validate.js";
+import {
+  describe,
+  optionalFunction,
+  optionalSignal,
+  positiveNumber,
+  wholeNumber,
+} from "./validate.js";
 import { WITH_HOOKS } from "./with-hooks.js";
 
 /**
@@ -82,6 +88,13 @@ export interface CancelManyOptions {
    * @default the client's
    */
   request?: Omit<RequestOptions, "signal" | "maxRetries"> | undefined;
+  /**
+   * A ceiling on requests per second, retries included, below whatever the server allows: room
+   * left for other traffic on the same key. The job still slows down further when the server
+   * asks it to.
+   * @default Infinity (only the server's limit)
+   */
+  maxRequestsPerSecond?: number | undefined;
 }
 
 /** Checked bulk options, with defaults applied. */
@@ -89,6 +102,8 @@ export interface BulkSettings {
   concurrency: number;
   signal: AbortSignal | undefined;
   onProgress: ((progress: CancelProgress) => void) | undefined;
+  /** Requests per second at most, or Infinity. */
+  maxRequestsPerSecond: number;
   /** The options of every request: the caller's `request` with `maxRetries` and `signal`. */
   request: RequestOptions;
 }
@@ -99,6 +114,7 @@ export const BULK_KEYS: readonly string[] = [
   "onProgress",
   "maxRetries",
   "request",
+  "maxRequestsPerSecond",
 ];
 const BULK_REQUEST_KEYS: readonly string[] = ["timeoutMs", "headers"];
 /** Past this many cancels in flight a client gains nothing; far past it, it runs out of memory. */
@@ -121,6 +137,11 @@ export function bulkSettings(given: Readonly<Record<string, unknown>>): BulkSett
     concurrency,
     signal,
     onProgress: optionalFunction(given["onProgress"], "onProgress"),
+    maxRequestsPerSecond: positiveNumber(
+      given["maxRequestsPerSecond"],
+      "maxRequestsPerSecond",
+      Number.POSITIVE_INFINITY,
+    ),
     request: {
       ...nestedRequest(given["request"], BULK_REQUEST_KEYS),
       maxRetries,
@@ -145,14 +166,11 @@ export function checkItems(items: unknown): void {
 /**
  * The one place the pacer meets the requests: a view of `runs` whose every request (the cancels,
  * the GETs after refusals, cancelActive's lists) passes one shared pacer, so that a 429 slows
- * every worker of the job.
+ * every worker of the job, and the job's ceilings (`concurrency`, `maxRequestsPerSecond`) hold.
  */
-export function pacedRuns(runs: Runs): Runs {
-  const pacer = new Pacer();
-  return runs[WITH_HOOKS]({
-    beforeAttempt: (signal) => pacer.take(signal),
-    onRateLimited: (waitMs) => pacer.limited(waitMs),
-  });
+export function pacedRuns(runs: Runs, settings: BulkSettings): Runs {
+  const { concurrency, maxRequestsPerSecond } = settings;
+  return runs[WITH_HOOKS](new Pacer({ concurrency, maxRequestsPerSecond }));
 }
 
 /**

@@ -39,6 +39,12 @@ export interface CancelActiveOptions {
    */
   maxRetries?: number | undefined;
   /**
+   * A ceiling on requests per second (cancels and lists, retries included), below whatever the
+   * server allows: room left for other traffic on the same key.
+   * @default Infinity (only the server's limit)
+   */
+  maxRequestsPerSecond?: number | undefined;
+  /**
    * The first pause between two looks at the thread, in ms. It grows by half after each look that
    * shows no change, up to `maxIntervalMs`, and starts again at a change. Lower than `wait`'s
    * default: one look covers 100 runs, and runs just cancelled usually stop within a fraction of
@@ -129,7 +135,7 @@ export async function cancelActive(
   // cancels keep the signal-free fast path, and none starts after the deadline.
   const deadlinePassed = AbortSignal.timeout(timing.timeoutMs);
   const lookSignal = signal ? AbortSignal.any([signal, deadlinePassed]) : deadlinePassed;
-  const paced = pacedRuns(runs);
+  const paced = pacedRuns(runs, bulk);
   const tracked = new Map<string, Tracked>();
   const progress = { done: 0, failed: 0, total: 0 };
   let interval = timing.initialMs;

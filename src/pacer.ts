@@ -1,125 +1,177 @@
 /**
- * The shared pacer of a bulk cancel: one per `cancelMany` call, consulted by every worker before
- * every attempt. A 429 pauses every worker (for the wait the server asked), and the pacer learns
- * the server's rate, then spaces requests at that rate and probes upwards slowly. So the workers
- * together stay near the limit instead of each one discovering it by being refused.
+ * The shared pacer of a bulk cancel: one per `cancelMany` call, handed to every request as its
+ * attempt hooks. Before an attempt it holds the request until there is both a slot in flight
+ * (pacer-concurrency.ts) and a slot in time (pacer-rate.ts), first come first served; after the
+ * attempt it learns from the answer, whatever it was. So the workers together stay just under
+ * the server's limit instead of each one discovering it by being refused.
  *
- * How the rate is learned: a rate-limited server (a token bucket, a sliding window) has no
- * capacity left at the moment it answers 429. Between two such moments it admitted exactly what
- * it generated, so the requests it admitted in between, divided by the time between them, is its
- * rate, whatever the client did meanwhile, as long as the window is short enough that the bucket
- * could not fill up and overflow. Admitted means any answer but a 429 (a 400, a 5xx or a reset
- * after the front door used up capacity too), not only successful cancels.
+ * A 429 is "slow down" for everyone: the pacer decides when the refused request goes again (no
+ * `Retry-After` sleep of its own). A 5xx or a connection reset is "try this one again": only that
+ * request waits, a short backoff that doubles per retry, and nobody else slows down.
  */
+import { ConcurrencyLimit } from "./pacer-concurrency.js";
+import { PacerRate } from "./pacer-rate.js";
+import { readRateHeaders } from "./rate-headers.js";
 import { sleep } from "./sleep.js";
+import type { AttemptEnd, AttemptHooks } from "./transport.js";
 
-/** Fewer admitted requests than this in a window is too noisy to measure a rate from... */
-const MIN_SAMPLES = 100;
-/** ...unless the window lasted this long; and no window is shorter than MIN_WINDOW_MS. */
-const ENOUGH_WINDOW_MS = 250;
-const MIN_WINDOW_MS = 20;
-/** Past this, the server's bucket may have filled and overflowed: the count says too little. */
-const MAX_WINDOW_MS = 2_000;
-/** 429s this close to the last slow-down were already in flight: one event, not several. */
-const SAME_EVENT_MS = 50;
-/** The pacer runs this far below a measured rate, so the server's bucket refills a little. */
-const MARGIN = 0.97;
-/**
- * How much faster the pacer tries, every PROBE_EVERY_MS, once no 429 came for QUIET_MS, and only
- * while the workers really send at (nearly) the current rate: raising a rate they do not reach
- * would teach nothing, and would let them burst far over the limit when they speed up.
- */
-const PROBE_FACTOR = 1.1;
-const PROBE_EVERY_MS = 500;
-const QUIET_MS = 1_000;
+/** Time as the pacer sees it; tests pass a fake one. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
 
-export class Pacer {
-  /** Requests per second, or Infinity until the first 429. */
-  rate = Number.POSITIVE_INFINITY;
+export interface PacerOptions {
+  /** The most attempts in flight (the job's workers). */
+  concurrency: number;
+  /** The user's ceiling in requests per second. @default Infinity */
+  maxRequestsPerSecond?: number | undefined;
+  /** @default performance.now() and timers */
+  clock?: Clock | undefined;
+}
+
+/** What an attempt the pacer let through carries to its end. */
+export interface Ticket {
+  /** The attempt's number, in the order they were let through. */
+  seq: number;
+  /** Attempts in flight when it was sent, itself included. */
+  level: number;
+}
+
+/** The first retry after a 5xx or a reset waits about this long; it doubles with each retry. */
+const FAULT_BACKOFF_MS = 25;
+
+const realClock: Clock = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
+
+interface Waiter {
+  resolve(ticket: Ticket): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+export class Pacer implements AttemptHooks {
+  readonly rate: PacerRate;
+  readonly concurrency: ConcurrencyLimit;
   /** 429 answers seen. */
   rateLimited = 0;
-  private nextStart = 0;
-  private pausedUntil = 0;
-  /** Attempts started minus 429s: the requests the server let through. */
-  private admitted = 0;
-  private windowStart = -1;
-  private windowAdmitted = 0;
-  private lastSlowDown = Number.NEGATIVE_INFINITY;
-  private lastLimited = Number.NEGATIVE_INFINITY;
-  private lastProbe = Number.NEGATIVE_INFINITY;
-  private probeAdmitted = 0;
-  /** The server's rate as last measured (before the margin), or Infinity. */
-  private measured = Number.POSITIVE_INFINITY;
-  private firstTake = -1;
+  private inFlight = 0;
+  private seq = 0;
+  /** The last attempt sent when the pacer last reacted to a 429, and what it blamed. */
+  private reactedSeq = 0;
+  private blamedConcurrency = false;
+  /** The last dispatch stopped because the next slot in time was not due yet. */
+  private heldByRate = false;
+  private readonly waiting: Waiter[] = [];
+  /** When the armed timer fires, or Infinity. */
+  private timerDue = Number.POSITIVE_INFINITY;
+  private readonly clock: Clock;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
-
-  /** Waits for this request's slot. */
-  take(signal?: AbortSignal): Promise<void> | undefined {
-    const now = this.now();
-    if (this.firstTake < 0) this.firstTake = now;
-    const start = Math.max(now, this.pausedUntil, this.nextStart);
-    if (Number.isFinite(this.rate)) {
-      this.probe(now);
-      this.nextStart = start + 1000 / this.rate;
-    } else {
-      this.nextStart = start;
-    }
-    if (start <= now) {
-      this.admitted++;
-      return undefined;
-    }
-    // Counted when it is sent, not when its slot is booked, so that a rate window sees the
-    // requests that reached the server within it.
-    return sleep(start - now, signal).then(() => void this.admitted++);
+  constructor(options: PacerOptions) {
+    this.clock = options.clock ?? realClock;
+    this.rate = new PacerRate(
+      options.maxRequestsPerSecond ?? Number.POSITIVE_INFINITY,
+      this.clock.now(),
+    );
+    this.concurrency = new ConcurrencyLimit(options.concurrency);
   }
 
-  private probe(now: number): void {
-    if (now - this.lastLimited < QUIET_MS || now - this.lastProbe < PROBE_EVERY_MS) return;
-    const sent = ((this.admitted - this.probeAdmitted) * 1000) / (now - this.lastProbe);
-    if (sent >= 0.9 * this.rate) this.rate *= PROBE_FACTOR;
-    this.lastProbe = now;
-    this.probeAdmitted = this.admitted;
+  /** Resolves when this attempt may start; rejects with the signal's reason on an abort. */
+  beforeAttempt(signal?: AbortSignal): Ticket | Promise<Ticket> {
+    if (this.waiting.length === 0 && this.inFlight < this.concurrency.limit) {
+      const now = this.clock.now();
+      if (this.rate.dueAt(now) <= now) return this.grant(now);
+    }
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<Ticket>((resolve, reject) => {
+      const waiter: Waiter = { resolve, signal, onAbort: undefined };
+      if (signal) {
+        waiter.onAbort = () => {
+          const at = this.waiting.indexOf(waiter);
+          if (at !== -1) this.waiting.splice(at, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
+      }
+      this.waiting.push(waiter);
+      this.dispatch();
+    });
   }
 
-  /** A 429 came back; the server asked to wait `waitMs`. */
-  limited(waitMs: number): void {
-    const now = this.now();
-    this.rateLimited++;
-    this.admitted--;
-    this.lastLimited = now;
-    this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-    if (now - this.lastSlowDown < SAME_EVENT_MS) return;
-
-    const elapsed = now - this.windowStart;
-    const samples = this.admitted - this.windowAdmitted;
-    if (this.windowStart < 0) {
-      // The first 429: until a window can be measured, go at the pace the server hints at (a
-      // token bucket's wait for its next token is 1/rate), but no slower than a quarter of the
-      // client's pace so far, which the server admitted (a coarse `Retry-After: 1` hints 1/s).
-      const pace = (this.admitted * 1000) / Math.max(1, now - this.firstTake);
-      this.rate = Math.max(1, 1000 / Math.max(1, waitMs), pace / 4);
+  /** Learns from how the attempt ended; chooses the wait before its retry. */
+  afterAttempt(ticket: Ticket, end: AttemptEnd): number | undefined {
+    this.inFlight--;
+    const now = this.clock.now();
+    const { answer } = end;
+    let wait: number | undefined;
+    if (answer === undefined) {
+      wait = faultBackoff(end);
     } else {
-      if (elapsed < MIN_WINDOW_MS) return; // too short to tell anything: keep measuring
-      if (elapsed <= MAX_WINDOW_MS) {
-        if (samples < MIN_SAMPLES && elapsed < ENOUGH_WINDOW_MS) return; // keep measuring
-        if (samples > 0) {
-          this.measured = (samples * 1000) / elapsed;
-          this.rate = Math.max(1, this.measured * MARGIN);
+      const headers = readRateHeaders(answer.headers);
+      if (answer.status === 429) {
+        this.rateLimited++;
+        // A 429 for an attempt sent before the pacer last reacted was in flight then: the same
+        // event, blamed on what that one was blamed on.
+        const fresh = ticket.seq > this.reactedSeq;
+        if (fresh) this.reactedSeq = this.seq;
+        if (fresh ? this.concurrency.refused(ticket.level, now) : this.blamedConcurrency) {
+          this.blamedConcurrency = true;
         } else {
-          this.rate = Math.max(1, this.rate / 2);
+          this.blamedConcurrency = false;
+          this.rate.refused(ticket.seq, this.seq, headers, now);
         }
+        wait = 0; // the pacer holds it back with everyone else
       } else {
-        // A long quiet stretch, then a 429: the probes went too far. Step back to below the last
-        // measurement, and measure anew.
-        this.rate = Math.max(1, Math.min(this.rate / PROBE_FACTOR, this.measured * MARGIN));
+        this.concurrency.passed(ticket.level, now);
+        this.rate.passed(ticket.seq, this.seq, headers, now);
+        // A 503 that names its own wait is honoured as it is.
+        if (headers.retryAfterMs === undefined) wait = faultBackoff(end);
       }
     }
-    // This 429 starts the next window: the server has no capacity left right now.
-    this.windowStart = now;
-    this.windowAdmitted = this.admitted;
-    this.lastSlowDown = now;
-    this.lastProbe = now;
-    this.probeAdmitted = this.admitted;
+    this.dispatch();
+    return wait;
   }
+
+  private grant(now: number): Ticket {
+    const seq = ++this.seq;
+    this.rate.take(now, this.heldByRate, seq);
+    this.inFlight++;
+    return { seq, level: this.inFlight };
+  }
+
+  /** Lets waiting attempts go while there are slots in flight and in time. */
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      if (this.inFlight >= this.concurrency.limit) {
+        this.concurrency.held = true;
+        this.heldByRate = false;
+        return;
+      }
+      const now = this.clock.now();
+      const due = this.rate.dueAt(now);
+      if (due > now) {
+        this.heldByRate = true;
+        return this.wakeAt(due, now);
+      }
+      const waiter = this.waiting.shift() as Waiter;
+      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.resolve(this.grant(now));
+    }
+    this.heldByRate = false;
+  }
+
+  private wakeAt(due: number, now: number): void {
+    if (due >= this.timerDue) return;
+    this.timerDue = due;
+    void this.clock.sleep(due - now).then(() => {
+      if (this.timerDue === due) this.timerDue = Number.POSITIVE_INFINITY;
+      this.dispatch();
+    });
+  }
+}
+
+/** A short backoff for one request's fault, never longer than the transport's own. */
+function faultBackoff(end: AttemptEnd): number | undefined {
+  if (end.retryDelayMs === undefined) return undefined;
+  const backoff = FAULT_BACKOFF_MS * 2 ** Math.max(0, end.retries - 1);
+  return Math.min(end.retryDelayMs, Math.round(backoff * (1 - 0.25 * Math.random())));
 }

@@ -187,7 +187,7 @@ export class Runs {
   ): AsyncGenerator<CancelResult<Item>, void, undefined> {
     const settings = cancelManySettings(options);
     checkItems(items);
-    return cancelStream(pacedRuns(this), items, settings);
+    return cancelStream(pacedRuns(this, settings), items, settings);
   }
 
   #send(

@@ -19,12 +19,33 @@ import { decideRetry, type RetryPolicy } from "./retry.js";
 import { sleep } from "./sleep.js";
 import { duration, wholeNumber } from "./validate.js";
 
-/** Hooks for callers that coordinate many requests (the bulk pacer). */
+/**
+ * Hooks for callers that coordinate many requests (the bulk pacer). Method syntax on purpose: a
+ * hook object may name its own ticket type.
+ */
 export interface AttemptHooks {
-  /** Awaited before every attempt: a shared pacer holds requests back here. */
-  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void> | void;
-  /** Told of every 429 answer, with the wait the server asked for (or the backoff chosen). */
-  onRateLimited?: (waitMs: number) => void;
+  /**
+   * Awaited before every attempt: a shared pacer holds requests back here. What it gives back (a
+   * ticket) is handed to {@link afterAttempt} when this attempt ends. If it rejects (an abort while
+   * held back), the call rejects and `afterAttempt` is not called.
+   */
+  beforeAttempt?(signal: AbortSignal | undefined): unknown;
+  /**
+   * Called once for every attempt `beforeAttempt` let through, however it ended: with the answer
+   * (any status, successful ones included) or without one (a connection error, a time-out, an
+   * abort). When the transport will retry, a number returned replaces its wait before the retry.
+   */
+  afterAttempt?(ticket: unknown, end: AttemptEnd): number | undefined;
+}
+
+/** How one attempt ended, as {@link AttemptHooks.afterAttempt} is told. */
+export interface AttemptEnd {
+  /** The answer's status and headers; `undefined` when none came. */
+  answer: Answered | undefined;
+  /** The wait before the retry the transport chose, or `undefined` when it will not retry. */
+  retryDelayMs: number | undefined;
+  /** Retries made so far that counted against `maxRetries` (paced 429s do not). */
+  retries: number;
 }
 
 export interface Call {
@@ -147,33 +168,52 @@ export function createTransport(resolved: ResolvedOptions): Transport {
     let paced429 = 0;
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
-      if (hooks?.beforeAttempt) await hooks.beforeAttempt(signal);
-      // Awaited only when there is something to wait for: each await costs a turn of the loop.
-      const headers =
-        typeof apiKey === "function" || options?.headers !== undefined
-          ? await headersFor(options?.headers)
-          : staticHeaders;
-      const credential = headers === staticHeaders ? staticCredential : credentialIn(headers);
-      const init = makeInit(headers);
+      const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
       let result: Attempted;
+      let credential: string | undefined;
       try {
-        result = await attemptOnce(sender, url, init, timeoutMs, signal, method, label);
+        // Awaited only when there is something to wait for: each await costs a turn of the loop.
+        const headers =
+          typeof apiKey === "function" || options?.headers !== undefined
+            ? await headersFor(options?.headers)
+            : staticHeaders;
+        credential = headers === staticHeaders ? staticCredential : credentialIn(headers);
+        result = await attemptOnce(
+          sender,
+          url,
+          makeInit(headers),
+          timeoutMs,
+          signal,
+          method,
+          label,
+        );
       } catch (error) {
         // A user abort is the user's decision: never retried, rejected with their reason.
+        const retryable =
+          !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
+        const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
+        let delayMs = decision?.retry ? decision.delayMs : undefined;
+        if (hooks?.afterAttempt) {
+          const end = { answer: undefined, retryDelayMs: delayMs, retries };
+          delayMs = after(hooks.afterAttempt(ticket, end), delayMs);
+        }
         if (signal?.aborted) throw signal.reason;
-        if (!(error instanceof TimeoutError || error instanceof ConnectionError)) throw error;
-        const decision = decideRetry({ kind: "no-answer" }, retries++, retry);
-        if (!decision.retry) throw error;
-        await sleep(decision.delayMs, signal);
+        if (delayMs === undefined) throw error;
+        await sleep(delayMs, signal);
         continue;
       }
       const { response } = result;
       result.attempts = attempts;
       result.credential = credential;
-      if (response.ok) return result;
+      if (response.ok) {
+        if (hooks?.afterAttempt) {
+          hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
+        }
+        return result;
+      }
       const free =
         response.status === 429 &&
-        hooks?.onRateLimited !== undefined &&
+        hooks?.afterAttempt !== undefined &&
         paced429++ < PACED_429_RETRIES;
       const outcome = {
         kind: "status",
@@ -181,16 +221,16 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         headers: response.headers,
       } as const;
       const decision = decideRetry(outcome, free ? 0 : retries++, retry);
-      if (response.status === 429) {
-        hooks?.onRateLimited?.(
-          decision.retry ? decision.delayMs : (decision.retryAfterMs ?? retry.baseDelayMs),
-        );
+      let delayMs = decision.retry ? decision.delayMs : undefined;
+      if (hooks?.afterAttempt) {
+        const end = { answer: response, retryDelayMs: delayMs, retries };
+        delayMs = after(hooks.afterAttempt(ticket, end), delayMs);
       }
-      if (!decision.retry) {
-        result.retryAfterMs = decision.retryAfterMs;
+      if (delayMs === undefined) {
+        if (!decision.retry) result.retryAfterMs = decision.retryAfterMs;
         return result;
       }
-      await sleep(decision.delayMs, signal);
+      await sleep(delayMs, signal);
     }
   }
 
@@ -263,6 +303,11 @@ export function createTransport(resolved: ResolvedOptions): Transport {
       return { response, text };
     },
   };
+}
+
+/** The wait before a retry: the hook's, when the transport retries at all and the hook chose one. */
+function after(chosen: number | undefined, delayMs: number | undefined): number | undefined {
+  return delayMs === undefined || chosen === undefined ? delayMs : chosen;
 }
 
 /** What an attempt needs of an answer: a fetch `Response` has it, and so does an {@link HttpAnswer}. */

@@ -199,6 +199,19 @@ export function duration(
   return value;
 }
 
+/**
+ * A finite number > 0 (a rate, a factor), or `fallback` for `undefined`:
+ * `maxRequestsPerSecond must be a finite number > 0, got 0`.
+ */
+export function positiveNumber(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    const error = typeof value === "number" ? RangeError : TypeError;
+    throw new error(`${name} must be a finite number > 0, got ${describe(value)}`);
+  }
+  return value;
+}
+
 /** A callback, or `undefined`: `onProgress must be a function, got the string "x"`. */
 export function optionalFunction<F extends (...args: never[]) => unknown>(
   value: unknown,

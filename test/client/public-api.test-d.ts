@@ -159,6 +159,7 @@ describe("the public API, at the type level", () => {
       onProgress: undefined,
       maxRetries: undefined,
       request: undefined,
+      maxRequestsPerSecond: undefined,
     };
     expectTypeOf(many).toMatchTypeOf<CancelManyOptions>();
     const active: Required<{ [K in keyof CancelActiveOptions]: undefined }> = {
