@@ -17,12 +17,12 @@ export interface ApiSettings {
   apiVersion: string | undefined;
   baseUrl: string | undefined;
   concurrency: number | undefined;
-  /** `--max-rps`: a ceiling on every request of the command. */
+  /** `--max-rps`: a ceiling on every request of the command (see main.ts for how it is kept). */
   maxRps: number | undefined;
   /** list's `--limit` and `--order`. */
   query: ListQuery;
   /** cancel-many's own flags and its FILE. */
-  many: Omit<CancelManySettings, "concurrency"> | undefined;
+  many: Omit<CancelManySettings, "concurrency" | "maxRps"> | undefined;
 }
 
 export function apiSettings(command: CommandName, args: string[], values: Flags): ApiSettings {

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createClient } from "../index.js";
 import { nodeHttp } from "../node/index.js";
-import { apiSettings } from "./api-settings.js";
+import { apiSettings, type ApiSettings } from "./api-settings.js";
 import { parseCommandLine, unknownCommand, type Flag, type Flags } from "./args.js";
 import { cancelActive } from "./commands/cancel-active.js";
 import { cancelMany } from "./commands/cancel-many.js";
@@ -150,10 +150,9 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
     timeoutMs: settings.requestTimeoutMs,
     maxRetries: settings.maxRetries,
     // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
-    http:
-      maxRps === undefined
-        ? traffic.count(nodeHttp())
-        : rateGate(traffic.count(nodeHttp()), maxRps),
+    http: gated(settings)
+      ? rateGate(traffic.count(nodeHttp()), maxRps!)
+      : traffic.count(nodeHttp()),
   });
   const deadline = startDeadline(settings.timeoutMs);
   const ctx: Context = {
@@ -171,9 +170,13 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
         return await cancelMany(ctx, {
           ...settings.many!,
           concurrency: settings.concurrency ?? 16,
+          maxRps: settings.maxRps,
         });
       case "cancel-active":
-        return await cancelActive(ctx, args, { concurrency: settings.concurrency });
+        return await cancelActive(ctx, args, {
+          concurrency: settings.concurrency,
+          maxRps: settings.maxRps,
+        });
       case "get":
         return await get(ctx, args);
       case "list":
@@ -184,6 +187,16 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
   } finally {
     deadline.dispose();
   }
+}
+
+/**
+ * `--max-rps` is the bulk call's `maxRequestsPerSecond`: its pacer keeps the ceiling for every
+ * request it sends (cancels, retries, the GETs after a refusal, cancelActive's lists). The polls of
+ * `cancel-many --wait` are sent outside it, so there a gate at the sender keeps the ceiling for
+ * every request of the command instead.
+ */
+function gated(settings: ApiSettings): boolean {
+  return settings.maxRps !== undefined && settings.many?.wait === true;
 }
 
 function usage(message: string, command?: CommandName): number {

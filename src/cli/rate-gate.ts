@@ -1,9 +1,8 @@
 /**
- * `--max-rps`: a ceiling on the requests per second of the whole command, every request counted
- * (cancels, their retries, the GETs after a refusal, the looks and polls of the waits), kept at
- * the sender: requests leave one at a time, each at least 1/N s after the one before, measured
- * when it really left, so a stalled event loop cannot make up for lost time with a burst. The
- * server's own limit is the pacer's business; this leaves headroom for other traffic on the key.
+ * `--max-rps` for `cancel-many --wait`, whose polls are sent outside cancelMany's pacer: a ceiling
+ * on every request of the command, kept at the sender. Requests leave one at a time, each at least
+ * 1/N s after the one before, measured when it really left, so a stalled event loop cannot make up
+ * for lost time with a burst.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { HttpSender } from "../index.js";

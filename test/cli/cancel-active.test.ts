@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { WireRun } from "../../src/testing/index.js";
 import { serve } from "../support/reference-server.js";
+import { maxInWindow } from "../support/time.js";
 import { CLI, ROOT, cliEnv, threadrun } from "./helpers.js";
 
 describe("threadrun cancel-active", { timeout: 60_000 }, () => {
@@ -68,6 +69,23 @@ describe("threadrun cancel-active", { timeout: 60_000 }, () => {
     expect(ran.code).toBe(0);
     expect(ran.stderr).toContain("stopped 20 run(s); no run on thread_c is active");
     expect(server.stats.maxConcurrent).toBeLessThanOrEqual(2);
+  });
+
+  it("--max-rps caps every request: the looks at the thread and the cancels", async () => {
+    const server = await serve({ cancelDelayMs: 10 });
+    server.createRuns(20, { threadId: "thread_rps", status: "in_progress" });
+    const ran = await threadrun([
+      "cancel-active",
+      "thread_rps",
+      "--max-rps",
+      "10",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(0);
+    const sent = server.requests.map((r) => r.at);
+    expect(sent.length).toBeGreaterThanOrEqual(22);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(12);
   });
 
   it.skipIf(!existsSync("/usr/bin/script"))(

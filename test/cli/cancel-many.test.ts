@@ -178,6 +178,25 @@ describe("threadrun cancel-many", { timeout: 60_000 }, () => {
     expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(12);
   });
 
+  it("--max-rps with --wait: the cancels and the polls together stay under the ceiling", async () => {
+    const server = await serve({ cancelDelayMs: 300 });
+    const runs = server.createRuns(12, { threadId: "thread_rpsw", status: "in_progress" });
+    const ran = await threadrun([
+      "cancel-many",
+      file(pairs(runs)),
+      "--wait",
+      "--max-rps",
+      "10",
+      "--base-url",
+      server.url,
+    ]);
+    expect(ran.code).toBe(0);
+    const sent = server.requests.map((r) => r.at);
+    // 12 cancels and at least one poll each.
+    expect(sent.length).toBeGreaterThanOrEqual(24);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(12);
+  });
+
   it("--timeout-ms bounds the whole job: exit 4 with the summary, against a server that never answers", async () => {
     const server = await startServer(stallHeaders);
     const ran = await threadrun([

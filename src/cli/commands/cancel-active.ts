@@ -18,7 +18,7 @@ const OWN_DEADLINE_FIRST_MS = 250;
 export async function cancelActive(
   ctx: Context,
   [threadId]: string[],
-  options: { concurrency: number | undefined },
+  options: { concurrency: number | undefined; maxRps: number | undefined },
 ): Promise<number> {
   const { out, deadline } = ctx;
   const found = new Set<string>();
@@ -43,6 +43,7 @@ export async function cancelActive(
       onStatus,
       onProgress: (p) => void (counts.failed = p.failed),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.maxRps !== undefined ? { maxRequestsPerSecond: options.maxRps } : {}),
       ...(ctx.maxRetries !== undefined ? { maxRetries: ctx.maxRetries } : {}),
       ...(deadline.timeoutMs !== undefined
         ? {

@@ -20,18 +20,20 @@ export interface CancelManySettings {
   /** The file to read; `undefined` reads stdin. */
   file: string | undefined;
   concurrency: number;
+  /** `--max-rps`, cancelMany's `maxRequestsPerSecond`. */
+  maxRps: number | undefined;
   wait: boolean;
   journal: string | undefined;
 }
 
 /**
  * The flags of cancel-many of its own, checked before anything is sent (and before the key);
- * `--concurrency` and `--max-rps` are main's, shared with cancel-active.
+ * `--concurrency` and `--max-rps` are checked with the other API flags (api-settings.ts).
  */
 export function cancelManySettings(
   values: Flags,
   file: string | undefined,
-): Omit<CancelManySettings, "concurrency"> {
+): Omit<CancelManySettings, "concurrency" | "maxRps"> {
   const settings = {
     file: file === "-" ? undefined : file,
     wait: values.wait,
@@ -174,6 +176,7 @@ export async function cancelMany(ctx: Context, settings: CancelManySettings): Pr
       concurrency: settings.concurrency,
       signal,
       ...(ctx.maxRetries !== undefined ? { maxRetries: ctx.maxRetries } : {}),
+      ...(settings.maxRps !== undefined ? { maxRequestsPerSecond: settings.maxRps } : {}),
     });
     for await (const result of results) {
       if (!result.ok) failed(result.item, result.error);
