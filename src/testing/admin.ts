@@ -96,7 +96,7 @@ export function adminRoutes(
       path: /^\/threads\/([^/]+)\/runs\/([^/]+)\/status$/,
       run: async (req, match) => {
         const body = await readJson(req);
-        checkFields(body, ["status"], "status body");
+        checkKnownKeys(body, ["status"], "status body");
         const status = nonEmptyString(body["status"], "status", undefined);
         if (status === undefined) throw new AdminRequestError("status is required");
         const threadId = decode(match[1]!);
@@ -260,10 +260,6 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return value as Record<string, unknown>;
 }
 
-function checkFields(body: Record<string, unknown>, known: readonly string[], label: string): void {
-  checkKnownKeys(body, known, label);
-}
-
 const RUN_FIELDS = [
   "thread_id",
   "id",
@@ -281,7 +277,7 @@ function createRuns(
   body: Record<string, unknown>,
   ids: SeededIds | undefined,
 ): unknown {
-  checkFields(body, RUN_FIELDS, "POST /__admin/runs");
+  checkKnownKeys(body, RUN_FIELDS, "POST /__admin/runs");
   const count =
     body["count"] === undefined
       ? undefined
@@ -337,7 +333,7 @@ function toFault(body: Record<string, unknown>): Fault {
     throw new AdminRequestError(`kind is required: one of ${FAULT_KINDS.join(", ")}`);
   }
   const kind = oneOf(body["kind"], "kind", FAULT_KINDS, "status");
-  checkFields(body, FAULT_FIELDS[kind], `a ${kind} fault`);
+  checkKnownKeys(body, FAULT_FIELDS[kind], `a ${kind} fault`);
   const times =
     body["times"] === undefined ? undefined : wholeNumber(body["times"], "times", 1, { min: 1 });
   const match = toMatch(body["match"]);
@@ -388,7 +384,7 @@ function toMatch(value: unknown): FaultMatch | undefined {
   if (value === undefined) return undefined;
   checkOptionsObject(value, "match");
   const given = value as Record<string, unknown>;
-  checkFields(given, ["method", "operation", "run_id"], "match");
+  checkKnownKeys(given, ["method", "operation", "run_id"], "match");
   const match: FaultMatch = {};
   const method = nonEmptyString(given["method"], "match.method", undefined);
   if (method !== undefined) match.method = method;
