@@ -34,7 +34,10 @@ import type { RunsServer } from "./server.js";
 
 export const ADMIN_PREFIX = "/__admin";
 
-/** Options of the admin routes (`RunsServerOptions.admin`). */
+/**
+ * Options of the admin routes (`RunsServerOptions.admin`).
+ * @category Testing
+ */
 export interface AdminOptions {
   /**
    * Runs and threads created through the admin routes without an id get ids drawn from this seed,
