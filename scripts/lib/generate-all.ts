@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkSpec, formatProblem } from "./spec-check.js";
 import { emitModel } from "./model-emitter.js";
+import { SpecShapeError } from "./shapes.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
 
 export interface GenerateOptions {
@@ -52,16 +53,25 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     "",
   ].join("\n");
 
+  let model: string;
+  try {
+    model = emitModel({
+      document: spec.document,
+      roots: options.roots ?? modelRoots(spec.document),
+      header,
+    }).code;
+  } catch (error) {
+    if (!(error instanceof SpecShapeError)) throw error;
+    const { line, column } = spec.locate(error.path);
+    const pointer =
+      "#/" + error.path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+    const problem = { file: spec.file, line, column, message: `${pointer}: ${error.message}` };
+    return { files: [], stale: [], problems: [formatProblem(problem)], ms: elapsed() };
+  }
+
   const outputs = new Map<string, string>([
     ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
-    [
-      "model.ts",
-      emitModel({
-        document: spec.document,
-        roots: options.roots ?? modelRoots(spec.document),
-        header,
-      }).code,
-    ],
+    ["model.ts", model],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
       "client-types.ts",
@@ -131,7 +141,8 @@ async function wireTypes(specText: string, header: string, existingFile: string)
     if (hashLine === BODY_HASH + sha256(body)) return existing;
   }
   const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const body = astToString(await openapiTS(specText, { silent: true }));
+  // Without defaultNonNullable a field with a `default` stays optional: servers may leave it out.
+  const body = astToString(await openapiTS(specText, { silent: true, defaultNonNullable: false }));
   return `${header}${BODY_HASH}${sha256(body)}\n${body}`;
 }
 

@@ -124,6 +124,10 @@ function unix(value: Date, field: string): number {
   return Math.floor(ms / 1000);
 }
 
+function arr(value: unknown, path: string, key: string): unknown[] {
+  return Array.isArray(value) ? value : fail(path, key, "an array", value);
+}
+
 function list<T>(value: unknown, path: string, key: string, item: (v: unknown, p: string) => T): T[] {
   if (!Array.isArray(value)) return fail(path, key, "an array", value);
   const itemPath = at(path, key);
@@ -269,21 +273,54 @@ class ModelWriter {
     ]);
     this.out.push(`export interface ${record.name} {`);
     for (const prop of record.properties) {
-      const nullable = prop.shape.kind === "nullable";
       this.doc(
         [
           prop.description,
           `Wire field: \`${prop.wireKey}\`` +
             (this.isDate(prop.shape) ? " (Unix seconds on the wire)." : ".") +
-            (!prop.required && nullable ? " `null` when the server omits it." : ""),
+            this.absentNote(prop),
         ],
         "  ",
       );
-      const optional = !prop.required && !nullable ? "?" : "";
-      this.out.push(`  ${prop.modelKey}${optional}: ${this.typeOf(prop.shape)};`);
+      const optional = this.alwaysSet(prop) ? "" : "?";
+      this.out.push(`  ${prop.modelKey}${optional}: ${this.typeOf(this.modelShape(prop))};`);
     }
     this.out.push("}", "");
     void def;
+  }
+
+  /** The doc sentence saying how an absent field reads. */
+  private absentNote(prop: RecordProperty): string {
+    const absent = prop.absent;
+    if (!absent) return "";
+    const reading =
+      absent.kind === "null"
+        ? "`null`"
+        : absent.kind === "emptyList"
+          ? "`[]`"
+          : `\`${JSON.stringify(absent.value)}\``;
+    return ` Reads as ${reading} when the server leaves it out or sends \`null\`.`;
+  }
+
+  /** The shape of the model field: a field with a default is never null in the model. */
+  private modelShape(prop: RecordProperty): Shape {
+    if (prop.shape.kind === "nullable" && prop.absent?.kind === "default") return prop.shape.inner;
+    return prop.shape;
+  }
+
+  /** Expression reading the wire field `v` of `prop` into its model form. */
+  private fieldFromExpr(prop: RecordProperty, v: string): string {
+    const key = JSON.stringify(prop.wireKey);
+    const absent = prop.absent;
+    if (absent?.kind === "emptyList") {
+      return `(${v} == null ? [] : ${this.fromExpr(this.modelShape(prop), v, "p", key)})`;
+    }
+    if (absent?.kind === "default") {
+      const value = JSON.stringify(absent.value);
+      const read = this.fromExpr(this.modelShape(prop), v, "p", key);
+      return `(${v} == null ? ${value} : ${read})`;
+    }
+    return this.fromExpr(prop.shape, v, "p", key);
   }
 
   private isDate(shape: Shape): boolean {
@@ -308,12 +345,8 @@ class ModelWriter {
           this.needsConversion(this.namedDef(shape.name).shape),
         );
       case "record":
-        return this.memo(`record:${shape.name}`, () => {
-          const record = this.reader.records.get(shape.name);
-          return !!record?.properties.some(
-            (p) => p.modelKey !== p.wireKey || this.needsConversion(p.shape),
-          );
-        });
+        // Every record is read field by field: its fields are checked, and absent ones filled.
+        return true;
       case "unixtime":
         return true;
       case "array":
@@ -359,7 +392,9 @@ class ModelWriter {
       case "unixtime":
         return `date(${v}, ${p}, ${k})`;
       case "array":
-        if (!this.needsConversion(shape.items)) return `(${v} as ${this.typeOf(shape)})`;
+        if (!this.needsConversion(shape.items)) {
+          return `(arr(${v}, ${p}, ${k}) as ${this.typeOf(shape)})`;
+        }
         return `list(${v}, ${p}, ${k}, (x, xp) => ${this.fromExpr(shape.items, "x", "xp", '""')})`;
       case "union":
         return this.needsConversion(shape)
@@ -482,14 +517,14 @@ class ModelWriter {
       `  const m: ${record.name} = {`,
       ...fixed.map(
         (prop) =>
-          `    ${prop.modelKey}: ${this.fromExpr(prop.shape, `w[${JSON.stringify(prop.wireKey)}]`, "p", JSON.stringify(prop.wireKey))},`,
+          `    ${prop.modelKey}: ${this.fieldFromExpr(prop, `w[${JSON.stringify(prop.wireKey)}]`)},`,
       ),
       `  };`,
     );
     for (const prop of optional) {
       const wv = `w[${JSON.stringify(prop.wireKey)}]`;
       lines.push(
-        `  if (${wv} !== undefined) m.${prop.modelKey} = ${this.fromExpr(prop.shape, wv, "p", JSON.stringify(prop.wireKey))};`,
+        `  if (${wv} !== undefined) m.${prop.modelKey} = ${this.fieldFromExpr(prop, wv)};`,
       );
     }
     lines.push(
@@ -507,7 +542,7 @@ class ModelWriter {
       `  const w: WireObject = {`,
       ...fixed.map(
         (prop) =>
-          `    ${JSON.stringify(prop.wireKey)}: ${this.toExpr(prop.shape, `m.${prop.modelKey}`, prop.modelKey)},`,
+          `    ${JSON.stringify(prop.wireKey)}: ${this.toExpr(this.modelShape(prop), `m.${prop.modelKey}`, prop.modelKey)},`,
       ),
       `  };`,
     );
@@ -527,9 +562,9 @@ class ModelWriter {
     this.out.push(...lines);
   }
 
-  /** Fields the model always has: required ones, and nullable ones (absent reads as null). */
+  /** Fields the model always has: required ones, and those with a reading for absence. */
   private alwaysSet(prop: RecordProperty): boolean {
-    return prop.required || prop.shape.kind === "nullable";
+    return prop.required || prop.absent !== undefined;
   }
 
   /**

@@ -26,12 +26,32 @@ export interface Discriminator {
   mapping: Map<string, number>;
 }
 
+/**
+ * How a field that is not required reads when the server leaves it out (or sends `null`, which
+ * the compatibility policy treats alike): as `null`, as an empty list, or as the spec's `default`.
+ */
+export type AbsentReading =
+  { kind: "null" } | { kind: "emptyList" } | { kind: "default"; value: string | number | boolean };
+
 export interface RecordProperty {
   wireKey: string;
   modelKey: string;
   shape: Shape;
   required: boolean;
+  /** How the field reads when absent; undefined for required fields. */
+  absent: AbsentReading | undefined;
   description: string | undefined;
+}
+
+/** A spec construct the generator cannot emit, with the path of the schema node it is at. */
+export class SpecShapeError extends Error {
+  override readonly name = "SpecShapeError";
+  constructor(
+    readonly path: readonly (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface RecordDef {
@@ -51,6 +71,7 @@ export interface NamedDef {
 }
 
 type Schema = Record<string, unknown>;
+type Path = (string | number)[];
 
 const SCHEMA_REF = "#/components/schemas/";
 
@@ -109,11 +130,11 @@ export class ShapeReader {
     };
     // Registered before reading so that recursive schemas terminate.
     this.named.set(schemaName, def);
-    def.shape = this.read(schema, modelName, schemaName);
+    def.shape = this.read(schema, modelName, ["components", "schemas", schemaName], schemaName);
     return def;
   }
 
-  private read(schema: Schema, hintName: string, schemaName?: string): Shape {
+  private read(schema: Schema, hintName: string, at: Path, schemaName?: string): Shape {
     const ref = schema["$ref"];
     if (typeof ref === "string") {
       if (!ref.startsWith(SCHEMA_REF)) throw new Error(`unsupported $ref "${ref}"`);
@@ -132,9 +153,14 @@ export class ShapeReader {
         (alt) => !(isSchema(alt) && typesOf(alt).length === 1 && typesOf(alt)[0] === "null"),
       );
       const nullable = nonNull.length !== alternatives.length;
-      const members = nonNull.map((alt, i) =>
+      const key = Array.isArray(schema["oneOf"]) ? "oneOf" : "anyOf";
+      const members = nonNull.map((alt) =>
         isSchema(alt)
-          ? this.read(alt, `${hintName}Variant${i + 1}`)
+          ? this.read(alt, `${hintName}Variant${alternatives.indexOf(alt) + 1}`, [
+              ...at,
+              key,
+              alternatives.indexOf(alt),
+            ])
           : ({ kind: "unknown" } as const),
       );
       let inner: Shape;
@@ -149,9 +175,10 @@ export class ShapeReader {
     }
 
     const types = typesOf(schema);
+    // `enum: [a, b, null]` with `type: [string, "null"]`: the null is the nullability, not a value.
     const nullable = types.includes("null");
     const nonNullTypes = types.filter((t) => t !== "null");
-    const inner = this.readSingle(schema, nonNullTypes, hintName, schemaName);
+    const inner = this.readSingle(schema, nonNullTypes, hintName, at, schemaName);
     return nullable ? { kind: "nullable", inner } : inner;
   }
 
@@ -159,15 +186,18 @@ export class ShapeReader {
     schema: Schema,
     types: string[],
     hintName: string,
+    at: Path,
     schemaName: string | undefined,
   ): Shape {
     const type = types.length === 1 ? types[0] : undefined;
     if (schema["format"] === "unixtime") return { kind: "unixtime" };
-    const values = Array.isArray(schema["enum"])
-      ? schema["enum"]
-      : "const" in schema
-        ? [schema["const"]]
-        : undefined;
+    const values = (
+      Array.isArray(schema["enum"])
+        ? schema["enum"]
+        : "const" in schema
+          ? [schema["const"]]
+          : undefined
+    )?.filter((v) => v !== null);
     if (values && values.every((v): v is string => typeof v === "string")) {
       return { kind: "string", values, extensible: schema["x-extensible-enum"] === true };
     }
@@ -183,13 +213,17 @@ export class ShapeReader {
         const items = schema["items"];
         return {
           kind: "array",
-          items: isSchema(items) ? this.read(items, `${hintName}Item`) : { kind: "unknown" },
+          items: isSchema(items)
+            ? this.read(items, `${hintName}Item`, [...at, "items"])
+            : { kind: "unknown" },
         };
       }
       case "object":
       case undefined: {
         const properties = schema["properties"];
-        if (isSchema(properties)) return this.readRecord(schema, properties, hintName, schemaName);
+        if (isSchema(properties)) {
+          return this.readRecord(schema, properties, hintName, at, schemaName);
+        }
         if (type === "object") {
           const additional = schema["additionalProperties"];
           const valueIsString = isSchema(additional) && typesOf(additional).join() === "string";
@@ -206,6 +240,7 @@ export class ShapeReader {
     schema: Schema,
     properties: Schema,
     name: string,
+    at: Path,
     schemaName: string | undefined,
   ): Shape {
     if (this.records.has(name)) throw new Error(`two record types would be named "${name}"`);
@@ -219,16 +254,72 @@ export class ShapeReader {
     this.records.set(name, def);
     for (const [wireKey, propSchema] of Object.entries(properties)) {
       if (!isSchema(propSchema)) continue;
+      const propAt = [...at, "properties", wireKey];
+      const shape = this.read(propSchema, name + pascalCase(wireKey), propAt);
+      const isRequired = required.has(wireKey);
       def.properties.push({
         wireKey,
         modelKey: camelCase(wireKey),
-        shape: this.read(propSchema, name + pascalCase(wireKey)),
-        required: required.has(wireKey),
+        shape,
+        required: isRequired,
+        absent: isRequired ? undefined : this.absentReading(propSchema, shape, propAt),
         description:
           typeof propSchema["description"] === "string" ? propSchema["description"] : undefined,
       });
     }
     return { kind: "record", name };
+  }
+
+  /**
+   * How a field that is not required reads when absent (or null): its `default` when it has one,
+   * else `null` when it is nullable, else `[]` when it is a list. Any other optional field would
+   * leave the model type with a hole that callers must test for, so the spec must say which.
+   */
+  private absentReading(propSchema: Schema, shape: Shape, at: Path): AbsentReading {
+    const target =
+      typeof propSchema["$ref"] === "string" ? this.resolve(propSchema["$ref"]) : undefined;
+    const fallback = "default" in propSchema ? propSchema["default"] : target?.["default"];
+    if (fallback !== undefined) {
+      const kind = this.nonNull(shape).kind;
+      const fits =
+        (typeof fallback === "string" && kind === "string") ||
+        (typeof fallback === "boolean" && kind === "boolean") ||
+        (typeof fallback === "number" && kind === "number");
+      if (!fits) {
+        throw new SpecShapeError(
+          [...at, "default"],
+          `default ${JSON.stringify(fallback)} of an optional field must be a string, number or ` +
+            `boolean of the field's own type`,
+        );
+      }
+      return { kind: "default", value: fallback as string | number | boolean };
+    }
+    const resolved = this.throughRefs(shape);
+    if (resolved.kind === "nullable") return { kind: "null" };
+    if (resolved.kind === "array") return { kind: "emptyList" };
+    throw new SpecShapeError(
+      at,
+      `the optional field "${String(at[at.length - 1])}" has no reading for when a server ` +
+        `leaves it out: list it in "required", make it nullable (type: [T, "null"] or ` +
+        `anyOf: [..., {type: "null"}]), make it a list, or give it a default`,
+    );
+  }
+
+  /** The shape with references followed. */
+  private throughRefs(shape: Shape): Shape {
+    let current = shape;
+    const seen = new Set<string>();
+    while (current.kind === "ref" && !seen.has(current.name)) {
+      seen.add(current.name);
+      current = this.named.get(current.name)?.shape ?? { kind: "unknown" };
+    }
+    return current;
+  }
+
+  /** The shape without its nullability, references followed. */
+  nonNull(shape: Shape): Shape {
+    const resolved = this.throughRefs(shape);
+    return resolved.kind === "nullable" ? this.throughRefs(resolved.inner) : resolved;
   }
 
   private readDiscriminator(schema: Schema, alternatives: unknown[]): Discriminator | undefined {

@@ -31,9 +31,11 @@ export interface LoadedSpec {
   text: string;
   /** The parsed document; `$ref`s are NOT resolved. */
   document: Record<string, unknown>;
+  /** Where the node at `segments` (a JSON pointer's parts) is written, for messages. */
+  locate(segments: readonly Segment[]): { line: number; column: number };
 }
 
-type Segment = string | number;
+export type Segment = string | number;
 
 interface ExampleUse {
   /** Where the example value lives (a `value` of an Example object, or an inline value). */
@@ -493,5 +495,9 @@ export async function checkSpec(
   }
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { spec: { file: shown, text, document }, problems };
+  const locate = (segments: readonly Segment[]): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offsetOf(doc, segments));
+    return { line, column: col };
+  };
+  return { spec: { file: shown, text, document, locate }, problems };
 }

@@ -32,10 +32,11 @@ export type WireUsage = Schemas["RunUsage"];
 
 /**
  * The run object exactly as it travels (snake_case, Unix-second timestamps), as the spec's
- * `RunObject` says; `status` is left open because forward-compatibility tests set values the
+ * `RunObject` says, with every field: this server always sends them all, although the spec
+ * requires only the run's identity. `status` is left open because forward-compatibility tests set values the
  * client has never seen.
  */
-export type WireRun = Omit<Schemas["RunObject"], "status"> & { status: ModelRunStatus };
+export type WireRun = Omit<Required<Schemas["RunObject"]>, "status"> & { status: ModelRunStatus };
 
 /** The list envelope of `GET /threads/{thread_id}/runs`. */
 export type WireRunList = Omit<Schemas["ListRunsResponse"], "data"> & { data: WireRun[] };

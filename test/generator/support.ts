@@ -1,5 +1,7 @@
 /** Reads the spec's examples: the data the generator tests round-trip. */
 import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ajvFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 
 export const SPEC_FILE = "spec/openapi.yaml";
@@ -29,3 +31,25 @@ export function exampleRuns(spec: Obj = loadSpec()): [string, Obj][] {
   }
   return runs;
 }
+
+/**
+ * A validator for one component schema of a spec (Ajv, JSON Schema 2020-12, `format: unixtime`
+ * as whole seconds), to show that what a converter writes is valid wire JSON.
+ */
+export function wireValidator(
+  schemaName: string,
+  spec: Obj = loadSpec(),
+): (value: unknown) => string[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false });
+  ajvFormatsModule.default(ajv);
+  ajv.addFormat("unixtime", { type: "number", validate: (n: number) => Number.isInteger(n) });
+  ajv.addSchema(spec, DOC_ID);
+  const validate = ajv.getSchema(`${DOC_ID}#/components/schemas/${encodeURIComponent(schemaName)}`);
+  if (validate === undefined) throw new Error(`no schema ${schemaName}`);
+  return (value) =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ""}`);
+}
+
+const DOC_ID = "https://threadrun.invalid/test/generator/openapi.json";

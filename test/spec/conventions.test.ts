@@ -105,11 +105,14 @@ describe("spec/openapi.yaml conventions", () => {
   it("describes RunObject as required by the generator", () => {
     const run = schema("RunObject");
     expect(run["x-model-name"]).toBe("ThreadRun");
-    const optional = ["temperature", "top_p", "tool_resources", "required_action"];
     const fields = Object.keys(props("RunObject"));
-    expect([...(run["required"] as string[])].sort()).toEqual(
-      fields.filter((f) => !optional.includes(f)).sort(),
-    );
+    // Only the identity of a run is required (issue 9: sparse answers from self-hosted servers).
+    expect([...(run["required"] as string[])].sort()).toEqual([
+      "created_at",
+      "id",
+      "status",
+      "thread_id",
+    ]);
     for (const field of [
       "id",
       "object",
@@ -143,7 +146,12 @@ describe("spec/openapi.yaml conventions", () => {
       expect(fields, field).toContain(field);
     }
     const p = props("RunObject");
-    expect(p["object"]).toMatchObject({ type: "string", enum: ["thread.run"] });
+    expect(p["object"]).toMatchObject({
+      type: "string",
+      enum: ["thread.run"],
+      default: "thread.run",
+    });
+    expect(p["parallel_tool_calls"]).toMatchObject({ type: "boolean", default: true });
     expect(p["instructions"]).toMatchObject({ type: ["string", "null"] });
     expect(String(obj(p["instructions"], "instructions")["description"])).toMatch(/null/);
     expect(p["tools"]).toMatchObject({ type: "array", maxItems: 20, items: ref("Tool") });
@@ -163,6 +171,27 @@ describe("spec/openapi.yaml conventions", () => {
     ] as const) {
       expect(p[field], field).toMatchObject({ anyOf: [ref(target), { type: "null" }] });
     }
+  });
+
+  it("says how every optional field of every schema reads when absent", () => {
+    const nullable = (node: Json): boolean =>
+      [node["type"]].flat().includes("null") ||
+      (Array.isArray(node["anyOf"]) &&
+        node["anyOf"].some((alt) => isObject(alt) && alt["type"] === "null")) ||
+      (typeof node["$ref"] === "string" && nullable(schema(node["$ref"].split("/").pop()!)));
+    let optional = 0;
+    for (const { at, node } of schemaNodes()) {
+      if (!isObject(node["properties"])) continue;
+      const required = (node["required"] ?? []) as string[];
+      for (const [key, value] of Object.entries(node["properties"])) {
+        if (required.includes(key)) continue;
+        optional++;
+        const prop = obj(value, `${at}/properties/${key}`);
+        const reads = "default" in prop || nullable(prop) || prop["type"] === "array";
+        expect(reads, `${at}/properties/${key}: null, [] or a default`).toBe(true);
+      }
+    }
+    expect(optional).toBeGreaterThan(0);
   });
 
   it("marks extensible enums and the terminal run statuses", () => {
@@ -241,7 +270,7 @@ describe("spec/openapi.yaml conventions", () => {
     );
     expect(schema("FunctionParameters")).not.toHaveProperty("properties");
     const jsonSchema = obj(props("JsonSchemaFormat")["schema"], "JsonSchemaFormat.schema");
-    expect(jsonSchema).toMatchObject({ type: "object", additionalProperties: true });
+    expect(jsonSchema).toMatchObject({ type: ["object", "null"], additionalProperties: true });
     expect(jsonSchema).not.toHaveProperty("properties");
   });
 
@@ -314,6 +343,7 @@ describe("spec/openapi.yaml conventions", () => {
     expect(description).toMatch(/x-extensible-enum/);
     expect(description).toMatch(/non-terminal/);
     expect(description).toMatch(/`null` and an absent optional field/);
+    expect(description).toMatch(/identity/);
     expect(description).toMatch(/OpenAI-Beta: assistants=v2/);
     expect(description).toMatch(/api-version=2025-05-01/);
     const servers = doc["servers"] as Json[];
