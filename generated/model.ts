@@ -4,121 +4,10 @@
 /* eslint-disable */
 
 import type { components } from "./schema.js";
+import { at, bool, boolOrNull, checkList, checkMap, date, dateOrNull, fail, isModelObject, isObject, keepUnknown, list, listToWire, num, numOrNull, obj, objOrNull, str, strOrNull, unix } from "./runtime.js";
+import type { WireObject } from "./runtime.js";
 
-/** A wire value that does not have the shape the spec promises. `path` names the field. */
-export class WireShapeError extends Error {
-  override readonly name = "WireShapeError";
-  readonly path: string;
-  readonly expected: string;
-  readonly received: unknown;
-  constructor(path: string, expected: string, received: unknown) {
-    super(`${path || "(root)"}: expected ${expected}, got ${describe(received)}`);
-    this.path = path;
-    this.expected = expected;
-    this.received = received;
-  }
-}
-
-type WireObject = Record<string, unknown>;
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing (field missing)";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-function at(path: string, key: string): string {
-  return path === "" ? key : path + "." + key;
-}
-
-function fail(path: string, key: string, expected: string, value: unknown): never {
-  throw new WireShapeError(key === "" ? path : at(path, key), expected, value);
-}
-
-function isObject(value: unknown): value is WireObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown, path: string, key: string): string {
-  return typeof value === "string" ? value : fail(path, key, "a string", value);
-}
-
-function strOrNull(value: unknown, path: string, key: string): string | null {
-  return value == null ? null : typeof value === "string" ? value : fail(path, key, "a string or null", value);
-}
-
-function num(value: unknown, path: string, key: string): number {
-  return typeof value === "number" ? value : fail(path, key, "a number", value);
-}
-
-function numOrNull(value: unknown, path: string, key: string): number | null {
-  return value == null ? null : typeof value === "number" ? value : fail(path, key, "a number or null", value);
-}
-
-function bool(value: unknown, path: string, key: string): boolean {
-  return typeof value === "boolean" ? value : fail(path, key, "a boolean", value);
-}
-
-function boolOrNull(value: unknown, path: string, key: string): boolean | null {
-  return value == null ? null : typeof value === "boolean" ? value : fail(path, key, "a boolean or null", value);
-}
-
-function obj(value: unknown, path: string, key: string): WireObject {
-  return isObject(value) ? value : fail(path, key, "an object", value);
-}
-
-function objOrNull(value: unknown, path: string, key: string): WireObject | null {
-  return value == null ? null : isObject(value) ? value : fail(path, key, "an object or null", value);
-}
-
-/** The one place where Unix seconds from the wire become a Date. */
-function date(value: unknown, path: string, key: string): Date {
-  if (typeof value === "number") {
-    const d = new Date(value * 1000);
-    // NaN, Infinity and values beyond the Date range (±8.64e12 s) give an Invalid Date: refused.
-    if (d.getTime() === d.getTime()) return d;
-  }
-  return fail(path, key, "integer seconds", value);
-}
-
-function dateOrNull(value: unknown, path: string, key: string): Date | null {
-  return value == null ? null : date(value, path, key);
-}
-
-/** The one place where a Date becomes Unix seconds for the wire. */
-function unix(value: Date, field: string): number {
-  const ms = value instanceof Date ? value.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) throw new TypeError(`${field}: expected a valid Date, got ${describe(value)}`);
-  return Math.floor(ms / 1000);
-}
-
-function arr(value: unknown, path: string, key: string): unknown[] {
-  return Array.isArray(value) ? value : fail(path, key, "an array", value);
-}
-
-function list<T>(value: unknown, path: string, key: string, item: (v: unknown, p: string) => T): T[] {
-  if (!Array.isArray(value)) return fail(path, key, "an array", value);
-  const itemPath = at(path, key);
-  const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = item(value[i], itemPath + "[" + i + "]");
-  return out;
-}
-
-function listToWire<T>(value: readonly T[], item: (v: T) => unknown): unknown[] {
-  const out = new Array<unknown>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = item(value[i] as T);
-  return out;
-}
-
-/** Copies fields this version does not know, under their own names, so a round trip keeps them. */
-function keepUnknown(from: WireObject, to: WireObject, known: ReadonlySet<string>): void {
-  for (const key of Object.keys(from)) {
-    if (!known.has(key) && !(key in to)) to[key] = from[key];
-  }
-}
+export { WireShapeError } from "./runtime.js";
 
 /** The wire (snake_case JSON) type of a component schema, as openapi-typescript emits it. */
 export type Wire<Name extends keyof components["schemas"]> = components["schemas"][Name];
@@ -800,7 +689,7 @@ function from_ThreadRun(value: unknown, p: string): ThreadRun {
     createdAt: date(w["created_at"], p, "created_at"),
     threadId: str(w["thread_id"], p, "thread_id"),
     assistantId: strOrNull(w["assistant_id"], p, "assistant_id"),
-    status: (str(w["status"], p, "status") as "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "incomplete" | "expired" | (string & {})),
+    status: (str(w["status"], p, "status") as RunStatus),
     requiredAction: (w["required_action"] == null ? null : from_RequiredAction(w["required_action"], at(p, "required_action"))),
     lastError: (w["last_error"] == null ? null : from_RunLastError(w["last_error"], at(p, "last_error"))),
     expiresAt: dateOrNull(w["expires_at"], p, "expires_at"),
@@ -813,7 +702,7 @@ function from_ThreadRun(value: unknown, p: string): ThreadRun {
     instructions: strOrNull(w["instructions"], p, "instructions"),
     tools: (w["tools"] == null ? [] : list(w["tools"], p, "tools", (x, xp) => from_Tool(x, xp))),
     toolResources: (w["tool_resources"] == null ? null : from_ToolResources(w["tool_resources"], at(p, "tool_resources"))),
-    metadata: (objOrNull(w["metadata"], p, "metadata") as unknown as Record<string, string> | null),
+    metadata: from_Metadata(w["metadata"], at(p, "metadata")),
     usage: (w["usage"] == null ? null : from_RunUsage(w["usage"], at(p, "usage"))),
     temperature: numOrNull(w["temperature"], p, "temperature"),
     topP: numOrNull(w["top_p"], p, "top_p"),
@@ -1005,7 +894,7 @@ function from_RunIncompleteDetails(value: unknown, p: string): RunIncompleteDeta
   const m: RunIncompleteDetails = {
     reason: (strOrNull(w["reason"], p, "reason") as "max_completion_tokens" | "max_prompt_tokens" | (string & {}) | null),
   };
-  if (Object.keys(w).length !== (w["reason"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["reason"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_RunIncompleteDetails);
   }
   return m;
@@ -1080,7 +969,7 @@ function from_FileSearchToolOptions(value: unknown, p: string): FileSearchToolOp
     maxNumResults: numOrNull(w["max_num_results"], p, "max_num_results"),
     rankingOptions: (w["ranking_options"] == null ? null : from_FileSearchRankingOptions(w["ranking_options"], at(p, "ranking_options"))),
   };
-  if (Object.keys(w).length !== (w["max_num_results"] !== undefined ? 1 : 0) + (w["ranking_options"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["max_num_results"] !== undefined ? 1 : 0) + (w["ranking_options"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchToolOptions);
   }
   return m;
@@ -1106,7 +995,7 @@ function from_FileSearchRankingOptions(value: unknown, p: string): FileSearchRan
     ranker: (strOrNull(w["ranker"], p, "ranker") as "auto" | "default_2024_08_21" | (string & {}) | null),
     scoreThreshold: numOrNull(w["score_threshold"], p, "score_threshold"),
   };
-  if (Object.keys(w).length !== (w["ranker"] !== undefined ? 1 : 0) + (w["score_threshold"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["ranker"] !== undefined ? 1 : 0) + (w["score_threshold"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchRankingOptions);
   }
   return m;
@@ -1157,7 +1046,7 @@ function from_FunctionDefinition(value: unknown, p: string): FunctionDefinition 
   const m: FunctionDefinition = {
     name: str(w["name"], p, "name"),
     description: strOrNull(w["description"], p, "description"),
-    parameters: (objOrNull(w["parameters"], p, "parameters") as unknown as FunctionParameters | null),
+    parameters: (w["parameters"] == null ? null : obj(w["parameters"], p, "parameters")),
     strict: boolOrNull(w["strict"], p, "strict"),
   };
   if (Object.keys(w).length !== 1 + (w["description"] !== undefined ? 1 : 0) + (w["parameters"] !== undefined ? 1 : 0) + (w["strict"] !== undefined ? 1 : 0)) {
@@ -1188,7 +1077,7 @@ function from_ToolResources(value: unknown, p: string): ToolResources {
     codeInterpreter: (w["code_interpreter"] == null ? null : from_CodeInterpreterToolResources(w["code_interpreter"], at(p, "code_interpreter"))),
     fileSearch: (w["file_search"] == null ? null : from_FileSearchToolResources(w["file_search"], at(p, "file_search"))),
   };
-  if (Object.keys(w).length !== (w["code_interpreter"] !== undefined ? 1 : 0) + (w["file_search"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["code_interpreter"] !== undefined ? 1 : 0) + (w["file_search"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_ToolResources);
   }
   return m;
@@ -1211,9 +1100,9 @@ const modelKeys_CodeInterpreterToolResources: ReadonlySet<string> = /* @__PURE__
 function from_CodeInterpreterToolResources(value: unknown, p: string): CodeInterpreterToolResources {
   const w = obj(value, p, "");
   const m: CodeInterpreterToolResources = {
-    fileIds: (w["file_ids"] == null ? [] : (arr(w["file_ids"], p, "file_ids") as string[])),
+    fileIds: (w["file_ids"] == null ? [] : (checkList(w["file_ids"], p, "file_ids", (x, xp) => str(x, xp, "")) as string[])),
   };
-  if (Object.keys(w).length !== (w["file_ids"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["file_ids"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_CodeInterpreterToolResources);
   }
   return m;
@@ -1235,9 +1124,9 @@ const modelKeys_FileSearchToolResources: ReadonlySet<string> = /* @__PURE__ */ n
 function from_FileSearchToolResources(value: unknown, p: string): FileSearchToolResources {
   const w = obj(value, p, "");
   const m: FileSearchToolResources = {
-    vectorStoreIds: (w["vector_store_ids"] == null ? [] : (arr(w["vector_store_ids"], p, "vector_store_ids") as string[])),
+    vectorStoreIds: (w["vector_store_ids"] == null ? [] : (checkList(w["vector_store_ids"], p, "vector_store_ids", (x, xp) => str(x, xp, "")) as string[])),
   };
-  if (Object.keys(w).length !== (w["vector_store_ids"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["vector_store_ids"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchToolResources);
   }
   return m;
@@ -1439,7 +1328,7 @@ function from_JsonSchemaFormat(value: unknown, p: string): JsonSchemaFormat {
   const m: JsonSchemaFormat = {
     name: str(w["name"], p, "name"),
     description: strOrNull(w["description"], p, "description"),
-    schema: (objOrNull(w["schema"], p, "schema") as unknown as Record<string, unknown> | null),
+    schema: objOrNull(w["schema"], p, "schema"),
     strict: boolOrNull(w["strict"], p, "strict"),
   };
   if (Object.keys(w).length !== 1 + (w["description"] !== undefined ? 1 : 0) + (w["schema"] !== undefined ? 1 : 0) + (w["strict"] !== undefined ? 1 : 0)) {
@@ -1459,6 +1348,80 @@ function to_JsonSchemaFormat(m: JsonSchemaFormat): WireObject {
     keepUnknown(m as unknown as WireObject, w, modelKeys_JsonSchemaFormat);
   }
   return w;
+}
+
+function from_Tool(value: unknown, p: string): CodeInterpreterTool | FileSearchTool | FunctionTool {
+  if (isObject(value)) {
+    switch (value["type"]) {
+      case "code_interpreter": return from_CodeInterpreterTool(value, p);
+      case "file_search": return from_FileSearchTool(value, p);
+      case "function": return from_FunctionTool(value, p);
+      default: return value as unknown as CodeInterpreterTool | FileSearchTool | FunctionTool;
+    }
+  }
+  return fail(p, "", "an object", value);
+}
+
+function to_Tool(m: CodeInterpreterTool | FileSearchTool | FunctionTool): unknown {
+  if (isModelObject(m)) {
+    switch ((m as unknown as WireObject)["type"]) {
+      case "code_interpreter": return to_CodeInterpreterTool((m as CodeInterpreterTool));
+      case "file_search": return to_FileSearchTool((m as FileSearchTool));
+      case "function": return to_FunctionTool((m as FunctionTool));
+      default: return m;
+    }
+  }
+  return m;
+}
+
+function from_ToolChoice(value: unknown, p: string): "none" | "auto" | "required" | (string & {}) | ToolChoiceObject {
+  if (typeof value === "string") return (str(value, p, "") as "none" | "auto" | "required" | (string & {}));
+  if (isObject(value)) return from_ToolChoiceObject(value, p);
+  return fail(p, "", "a string or an object", value);
+}
+
+function to_ToolChoice(m: "none" | "auto" | "required" | (string & {}) | ToolChoiceObject): unknown {
+  if (isModelObject(m)) return to_ToolChoiceObject((m as ToolChoiceObject));
+  return m;
+}
+
+function from_ResponseFormatVariant2(value: unknown, p: string): ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
+  if (isObject(value)) {
+    switch (value["type"]) {
+      case "text": return from_ResponseFormatText(value, p);
+      case "json_object": return from_ResponseFormatJsonObject(value, p);
+      case "json_schema": return from_ResponseFormatJsonSchema(value, p);
+      default: return value as unknown as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema;
+    }
+  }
+  return fail(p, "", "an object", value);
+}
+
+function to_ResponseFormatVariant2(m: ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
+  if (isModelObject(m)) {
+    switch ((m as unknown as WireObject)["type"]) {
+      case "text": return to_ResponseFormatText((m as ResponseFormatText));
+      case "json_object": return to_ResponseFormatJsonObject((m as ResponseFormatJsonObject));
+      case "json_schema": return to_ResponseFormatJsonSchema((m as ResponseFormatJsonSchema));
+      default: return m;
+    }
+  }
+  return m;
+}
+
+function from_ResponseFormat(value: unknown, p: string): "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
+  if (typeof value === "string") return (str(value, p, "") as "auto");
+  if (isObject(value)) return from_ResponseFormatVariant2(value, p);
+  return fail(p, "", "a string or an object", value);
+}
+
+function to_ResponseFormat(m: "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
+  if (isModelObject(m)) return to_ResponseFormatVariant2((m as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema));
+  return m;
+}
+
+function from_Metadata(value: unknown, p: string): Metadata {
+  return (value == null ? null : (checkMap(value, p, "", (x, xp) => str(x, xp, "")) as Record<string, string>));
 }
 
 /**
@@ -1483,7 +1446,7 @@ export function threadRunToWire(model: ThreadRun): Wire<"RunObject"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runStatusFromWire(wire: unknown, path = ""): RunStatus {
-  return (str(wire, path, "") as "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "incomplete" | "expired" | (string & {}));
+  return (str(wire, path, "") as RunStatus);
 }
 
 /**
@@ -1587,31 +1550,6 @@ export function runIncompleteDetailsFromWire(wire: unknown, path = ""): RunIncom
  */
 export function runIncompleteDetailsToWire(model: RunIncompleteDetails): Wire<"RunIncompleteDetails"> {
   return to_RunIncompleteDetails(model) as unknown as Wire<"RunIncompleteDetails">;
-}
-
-function from_Tool(value: unknown, p: string): CodeInterpreterTool | FileSearchTool | FunctionTool {
-  if (isObject(value)) {
-    switch (value["type"]) {
-      case "code_interpreter": return from_CodeInterpreterTool(value, p);
-      case "file_search": return from_FileSearchTool(value, p);
-      case "function": return from_FunctionTool(value, p);
-      default: return value as unknown as CodeInterpreterTool | FileSearchTool | FunctionTool;
-    }
-  }
-  return fail(p, "", "an object", value);
-}
-
-function to_Tool(m: CodeInterpreterTool | FileSearchTool | FunctionTool): unknown {
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
-    const o = m as unknown as WireObject;
-    switch (o["type"]) {
-      case "code_interpreter": return to_CodeInterpreterTool((m as CodeInterpreterTool));
-      case "file_search": return to_FileSearchTool((m as FileSearchTool));
-      case "function": return to_FunctionTool((m as FunctionTool));
-      default: return m;
-    }
-  }
-  return m;
 }
 
 /**
@@ -1732,7 +1670,7 @@ export function functionDefinitionToWire(model: FunctionDefinition): Wire<"Funct
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function functionParametersFromWire(wire: unknown, path = ""): FunctionParameters {
-  return (obj(wire, path, "") as unknown as Record<string, unknown>);
+  return obj(wire, path, "");
 }
 
 /**
@@ -1796,7 +1734,7 @@ export function fileSearchToolResourcesToWire(model: FileSearchToolResources): W
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function metadataFromWire(wire: unknown, path = ""): Metadata {
-  return (objOrNull(wire, path, "") as unknown as Record<string, string> | null);
+  return from_Metadata(wire, path);
 }
 
 /**
@@ -1836,18 +1774,6 @@ export function truncationStrategyFromWire(wire: unknown, path = ""): Truncation
  */
 export function truncationStrategyToWire(model: TruncationStrategy): Wire<"TruncationStrategy"> {
   return to_TruncationStrategy(model) as unknown as Wire<"TruncationStrategy">;
-}
-
-function from_ToolChoice(value: unknown, p: string): "none" | "auto" | "required" | (string & {}) | ToolChoiceObject {
-  if (typeof value === "string") return (str(value, p, "") as "none" | "auto" | "required" | (string & {}));
-  if (isObject(value)) return from_ToolChoiceObject(value, p);
-  return fail(p, "", "a string or an object", value);
-}
-
-function to_ToolChoice(m: "none" | "auto" | "required" | (string & {}) | ToolChoiceObject): unknown {
-  if (typeof m === "string") return (m as "none" | "auto" | "required" | (string & {}));
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) return to_ToolChoiceObject((m as ToolChoiceObject));
-  return m;
 }
 
 /**
@@ -1896,43 +1822,6 @@ export function toolChoiceFunctionFromWire(wire: unknown, path = ""): ToolChoice
  */
 export function toolChoiceFunctionToWire(model: ToolChoiceFunction): Wire<"ToolChoiceFunction"> {
   return to_ToolChoiceFunction(model) as unknown as Wire<"ToolChoiceFunction">;
-}
-
-function from_Union1(value: unknown, p: string): ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
-  if (isObject(value)) {
-    switch (value["type"]) {
-      case "text": return from_ResponseFormatText(value, p);
-      case "json_object": return from_ResponseFormatJsonObject(value, p);
-      case "json_schema": return from_ResponseFormatJsonSchema(value, p);
-      default: return value as unknown as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema;
-    }
-  }
-  return fail(p, "", "an object", value);
-}
-
-function to_Union1(m: ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
-    const o = m as unknown as WireObject;
-    switch (o["type"]) {
-      case "text": return to_ResponseFormatText((m as ResponseFormatText));
-      case "json_object": return to_ResponseFormatJsonObject((m as ResponseFormatJsonObject));
-      case "json_schema": return to_ResponseFormatJsonSchema((m as ResponseFormatJsonSchema));
-      default: return m;
-    }
-  }
-  return m;
-}
-
-function from_ResponseFormat(value: unknown, p: string): "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
-  if (typeof value === "string") return (str(value, p, "") as "auto");
-  if (isObject(value)) return from_Union1(value, p);
-  return fail(p, "", "a string or an object", value);
-}
-
-function to_ResponseFormat(m: "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
-  if (typeof m === "string") return (m as "auto");
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) return to_Union1((m as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema));
-  return m;
 }
 
 /**

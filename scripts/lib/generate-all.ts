@@ -5,10 +5,15 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { checkSpec, formatProblem } from "./spec-check.js";
-import { emitModel } from "./model-emitter.js";
-import { SpecShapeError } from "./shapes.js";
+import { fileURLToPath } from "node:url";
+import { toPointer } from "./json.js";
+import { modelRoots } from "./model/analysis.js";
+import { emitModel } from "./model/model-module.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
+import { checkSpec, formatProblem } from "./spec-check.js";
+
+/** The converters' runtime, copied below the header into generated/runtime.ts. */
+const RUNTIME_SOURCE = fileURLToPath(new URL("../runtime/model-runtime.ts", import.meta.url));
 
 export interface GenerateOptions {
   /** The spec to read. */
@@ -53,25 +58,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     "",
   ].join("\n");
 
-  let model: string;
-  try {
-    model = emitModel({
-      document: spec.document,
-      roots: options.roots ?? modelRoots(spec.document),
-      header,
-    }).code;
-  } catch (error) {
-    if (!(error instanceof SpecShapeError)) throw error;
-    const { line, column } = spec.locate(error.path);
-    const pointer =
-      "#/" + error.path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
-    const problem = { file: spec.file, line, column, message: `${pointer}: ${error.message}` };
-    return { files: [], stale: [], problems: [formatProblem(problem)], ms: elapsed() };
+  const model = emitModel({
+    document: spec.document,
+    roots: options.roots ?? modelRoots(spec.document),
+    header,
+  });
+  if (model.code === undefined) {
+    const problems = model.issues.map((issue) => {
+      const { line, column } = spec.locate(issue.path);
+      const message = `${toPointer(issue.path)}: ${issue.message}`;
+      return formatProblem({ file: spec.file, line, column, message });
+    });
+    return { files: [], stale: [], problems, ms: elapsed() };
   }
 
   const outputs = new Map<string, string>([
     ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
-    ["model.ts", model],
+    ["model.ts", model.code],
+    ["runtime.ts", header + (await readFile(RUNTIME_SOURCE, "utf8"))],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
       "client-types.ts",
@@ -113,17 +117,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   for (const [temp, file] of staged) await rename(temp, file);
   return { files, stale: [], problems: [], ms: elapsed() };
-}
-
-/** The schemas marked `x-model-name` start the model layer: the spec says what users handle. */
-function modelRoots(document: Record<string, unknown>): string[] {
-  const components = document["components"] as { schemas?: Record<string, unknown> } | undefined;
-  const roots = Object.entries(components?.schemas ?? {})
-    .filter(
-      ([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string",
-    )
-    .map(([name]) => name);
-  return roots.length > 0 ? roots : ["RunObject"];
 }
 
 const BODY_HASH = "// Output:  sha256 ";

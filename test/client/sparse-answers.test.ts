@@ -153,7 +153,7 @@ describe("what still makes an answer invalid", () => {
     ["tools", "none", 'tools: expected an array, got "none"'],
     ["model", 4, "model: expected a string or null, got 4"],
     ["object", 1, "object: expected a string, got 1"],
-    ["metadata", [], "metadata: expected an object or null, got an array"],
+    ["metadata", [], "metadata: expected an object"],
   ])("(d) %s of the wrong type: %j", async (field, value, message) => {
     const error = await cancelRefused({ ...identity({}), [field]: value });
     expect(error.field).toBe(field);
