@@ -10,7 +10,7 @@ import { toPointer } from "./json.js";
 import { modelRoots } from "./model/analysis.js";
 import { emitModel } from "./model/model-module.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
-import { checkSpec, formatProblem } from "./spec-check.js";
+import { checkSpec, formatProblem, type LoadedSpec } from "./spec-check.js";
 
 /** The converters' runtime, copied below the header into generated/runtime.ts. */
 const RUNTIME_SOURCE = fileURLToPath(new URL("../runtime/model-runtime.ts", import.meta.url));
@@ -21,7 +21,7 @@ export interface GenerateOptions {
   /** The folder to write. */
   outDir: string;
   /** Component schemas the model layer starts from. Default: those with `x-model-name`. */
-  roots?: string[];
+  roots?: readonly string[];
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
   /** The command named in each file's header. */
@@ -37,22 +37,26 @@ export interface GenerateResult {
   ms: number;
 }
 
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const { spec, problems } = await checkSpec(options.specFile);
-  if (!spec || problems.length > 0) {
-    return { files: [], stale: [], problems: problems.map(formatProblem), ms: elapsed() };
-  }
+/** A spec that passed every check, with the model emitted from it, or the problems that stopped it. */
+export type CheckedModel =
+  | { problems: []; spec: LoadedSpec; header: string; model: string; runtime: string }
+  | { problems: string[]; spec?: undefined };
 
-  const specName = path
-    .relative(process.cwd(), path.resolve(options.specFile))
-    .split(path.sep)
-    .join("/");
-  const hash = sha256(spec.text);
+/**
+ * Checks the spec (YAML, refs, structural lint, examples), then analyses and emits the model:
+ * everything `generate` refuses a spec for, without writing anything.
+ */
+export async function checkAndEmitModel(
+  specFile: string,
+  options: { roots?: readonly string[]; command?: string } = {},
+): Promise<CheckedModel> {
+  const { spec, problems } = await checkSpec(specFile);
+  if (!spec || problems.length > 0) return { problems: problems.map(formatProblem) };
+
+  const specName = path.relative(process.cwd(), path.resolve(specFile)).split(path.sep).join("/");
   const header = [
     "// This file is generated: do not edit it by hand.",
-    `// Source:  ${specName} (sha256 ${hash})`,
+    `// Source:  ${specName} (sha256 ${sha256(spec.text)})`,
     `// Command: ${options.command ?? "npm run generate"}`,
     "/* eslint-disable */",
     "",
@@ -64,18 +68,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     header,
   });
   if (model.code === undefined) {
-    const problems = model.issues.map((issue) => {
-      const { line, column } = spec.locate(issue.path);
-      const message = `${toPointer(issue.path)}: ${issue.message}`;
-      return formatProblem({ file: spec.file, line, column, message });
-    });
-    return { files: [], stale: [], problems, ms: elapsed() };
+    return {
+      problems: model.issues.map((issue) => {
+        const { line, column } = spec.locate(issue.path);
+        const message = `${toPointer(issue.path)}: ${issue.message}`;
+        return formatProblem({ file: spec.file, line, column, message });
+      }),
+    };
   }
+  const runtime = header + (await readFile(RUNTIME_SOURCE, "utf8"));
+  return { problems: [], spec, header, model: model.code, runtime };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const checked = await checkAndEmitModel(options.specFile, options);
+  if (checked.spec === undefined)
+    return { files: [], stale: [], problems: checked.problems, ms: elapsed() };
+  const { spec, header } = checked;
 
   const outputs = new Map<string, string>([
     ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
-    ["model.ts", model.code],
-    ["runtime.ts", header + (await readFile(RUNTIME_SOURCE, "utf8"))],
+    ["model.ts", checked.model],
+    ["runtime.ts", checked.runtime],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
       "client-types.ts",

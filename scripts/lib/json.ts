@@ -20,12 +20,13 @@ export function own(object: unknown, key: string): unknown {
 
 /**
  * The camel-case rule, for property names and parameter names alike: every run of `_` or `-`
- * followed by a letter or digit becomes that character upper-cased (`created_at` → `createdAt`,
- * `x-request-source` → `xRequestSource`). Other characters stay; a result that is not an
+ * between two letters or digits goes, and the character after it is upper-cased
+ * (`created_at` → `createdAt`, `x-request-source` → `xRequestSource`). Leading and trailing
+ * runs stay (`__proto__`, `_id`); other characters stay too, and a result that is not an
  * identifier is quoted where it is written.
  */
 export function camelCase(name: string): string {
-  return name.replace(/[-_]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+  return name.replace(/(?<=[a-zA-Z0-9])[-_]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Whether `name` can be written as a bare identifier (a property key or a binding). */

@@ -9,20 +9,12 @@ export interface OperationsEmitterInput {
   header: string;
 }
 
-type Obj = Record<string, unknown>;
+import { camelCase, deref, isRecord as isObj, type JsonObject as Obj } from "./json.js";
+
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function resolve(document: Obj, node: unknown): unknown {
-  if (!isObj(node) || typeof node["$ref"] !== "string") return node;
-  let target: unknown = document;
-  for (const part of node["$ref"].replace(/^#\//, "").split("/")) {
-    target = isObj(target) ? target[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-  }
-  return resolve(document, target);
+  return deref(document, node);
 }
 
 /** The parts of a query parameter's schema the client checks before sending. */
@@ -116,6 +108,7 @@ export function specMethods(document: Record<string, unknown>): string[] {
   );
 }
 
+/** A path parameter's name as an argument (`thread_id` → `threadId`): the one camel-case rule. */
 function camel(name: string): string {
-  return name.replace(/[-_]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+  return camelCase(name);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { threadRunFromWire, threadRunToWire, WireShapeError } from "../../generated/model.js";
-import { exampleRuns, loadSpec, wireValidator } from "./support.js";
+import {
+  exampleRuns,
+  filledIn as filledInFields,
+  loadSpec,
+  specDefaults,
+  wireValidator,
+} from "./support.js";
 
 const spec = loadSpec();
 const runs = exampleRuns(spec);
@@ -9,36 +15,11 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const schemas = (spec["components"] as { schemas: Record<string, Obj> }).schemas;
 const runObject = schemas["RunObject"] as { properties: Record<string, Obj>; required: string[] };
-/** The `default` of every property in the spec that has one, by wire name. */
-const defaults = new Map<string, unknown>(
-  Object.values(schemas).flatMap((schema) =>
-    Object.entries((schema["properties"] ?? {}) as Record<string, Obj>)
-      .filter(([, prop]) => "default" in prop)
-      .map(([key, prop]) => [key, prop["default"]] as [string, unknown]),
-  ),
-);
-
-/**
- * The fields `after` has and `before` lacks whose value is not an empty value (null, [], or the
- * spec's default for that field), as paths: converting may fill absent fields, nothing else.
- */
-function filledIn(after: unknown, before: unknown, path = ""): string[] {
-  if (Array.isArray(after) && Array.isArray(before)) {
-    return after.flatMap((item, i) => filledIn(item, before[i], `${path}[${i}]`));
-  }
-  if (!isObj(after) || !isObj(before)) return [];
-  return Object.entries(after).flatMap(([key, value]) => {
-    const at = path === "" ? key : `${path}.${key}`;
-    if (Object.hasOwn(before, key)) return filledIn(value, before[key], at);
-    const empty =
-      value === null ||
-      (Array.isArray(value) && value.length === 0) ||
-      (defaults.has(key) && defaults.get(key) === value);
-    return empty ? [] : [`${at}: ${JSON.stringify(value)}`];
-  });
-}
+const defaults = specDefaults(spec);
+const filledIn = (after: unknown, before: unknown): string[] =>
+  filledInFields(after, before, defaults);
 const clone = <T>(v: T): T => structuredClone(v);
-const firstRun = (): Record<string, unknown> => {
+const firstRun = (): Obj => {
   const [first] = runs;
   if (!first) throw new Error("the spec has no example run");
   return first[1];

@@ -427,10 +427,15 @@ class Analysis {
         (typeof fallback === "boolean" && kind === "boolean") ||
         (typeof fallback === "number" && kind === "number");
       if (fits) return { kind: "default", value: fallback as string | number | boolean };
+      // `default: []` on a list and `default: null` on a nullable field say what absence reads as.
+      if (Array.isArray(fallback) && fallback.length === 0 && kind === "array") {
+        return { kind: "emptyList" };
+      }
+      if (fallback === null && index.resolve(shape).kind === "nullable") return { kind: "null" };
       this.issue(
         [...path, "default"],
         `default ${JSON.stringify(fallback)} of an optional field must be a string, number or ` +
-          `boolean of the field's own type`,
+          `boolean of the field's own type, [] for a list or null for a nullable field`,
       );
       return { kind: "null" };
     }
