@@ -38,8 +38,14 @@ export interface ModelIssue {
   message: string;
 }
 
-export type AnalysisResult =
-  { plan: ModelPlan; issues: [] } | { plan: undefined; issues: ModelIssue[] };
+/**
+ * The plan and the constructs refused. With any issue the plan is incomplete: it must not be
+ * emitted (`emitModel` refuses), though a diff of released specs may still compare it.
+ */
+export interface AnalysisResult {
+  plan: ModelPlan;
+  issues: ModelIssue[];
+}
 
 const SCHEMAS: Segment[] = ["components", "schemas"];
 const SCHEMA_REF = "#/components/schemas/";
@@ -88,7 +94,7 @@ export function analyseModel(document: JsonObject, roots: readonly string[]): An
   };
   analysis.finish(new PlanIndex(plan));
   const issues = analysis.issues;
-  return issues.length > 0 ? { plan: undefined, issues } : { plan, issues: [] };
+  return { plan, issues };
 }
 
 /** The schema names marked `x-model-name`: the spec says which types users handle. */
