@@ -23,7 +23,8 @@ export type ModelModule =
 
 export function emitModel(input: ModelModuleInput): ModelModule {
   const analysis = analyseModel(input.document, input.roots);
-  if (analysis.plan === undefined)
+  // A refused construct leaves the plan incomplete: nothing is emitted from it.
+  if (analysis.issues.length > 0)
     return { code: undefined, typeNames: [], issues: analysis.issues };
   const index = new PlanIndex(analysis.plan);
   const body = new Code();
