@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { camelCase } from "../../scripts/lib/json.js";
 import { threadRunFromWire, threadRunToWire, WireShapeError } from "../../generated/model.js";
 import {
   exampleRuns,
@@ -51,20 +52,22 @@ describe("the generated converters", () => {
     expect(threadRunFromWire(threadRunToWire(model))).toStrictEqual(model);
   });
 
+  // Derived from the spec: every `format: unixtime` property of the run, under the one
+  // camel-case rule the generator uses.
+  const timestamps = Object.entries(runObject.properties)
+    .filter(([, prop]) => prop["format"] === "unixtime")
+    .map(([key]) => [key, camelCase(key)] as const);
+
+  it("finds the run's timestamps in the spec", () => {
+    expect(timestamps.length).toBeGreaterThan(0);
+  });
+
   it.each(runs)("turns every timestamp of %s into a Date right to the second", (_name, wire) => {
-    const model = threadRunFromWire(clone(wire));
-    const pairs = [
-      ["created_at", model.createdAt],
-      ["expires_at", model.expiresAt],
-      ["started_at", model.startedAt],
-      ["cancelled_at", model.cancelledAt],
-      ["failed_at", model.failedAt],
-      ["completed_at", model.completedAt],
-    ] as const;
-    for (const [key, date] of pairs) {
+    const model = threadRunFromWire(clone(wire)) as unknown as Obj;
+    for (const [key, modelKey] of timestamps) {
       const seconds = wire[key];
-      if (seconds === null || seconds === undefined) expect(date).toBeNull();
-      else expect(date).toEqual(new Date((seconds as number) * 1000));
+      if (seconds === null || seconds === undefined) expect(model[modelKey], key).toBeNull();
+      else expect(model[modelKey], key).toEqual(new Date((seconds as number) * 1000));
     }
   });
 
