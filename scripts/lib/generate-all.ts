@@ -35,6 +35,8 @@ export interface GenerateResult {
   /** Problems that stopped generation, as `file:line:col: message`. */
   problems: string[];
   ms: number;
+  /** Milliseconds per stage: spec check and model, wire types (openapi-typescript), the rest. */
+  stages: { checkAndModel: number; wireTypes: number; rest: number };
 }
 
 /** A spec that passed every check, with the model emitted from it, or the problems that stopped it. */
@@ -84,12 +86,25 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const checked = await checkAndEmitModel(options.specFile, options);
+  const checkedAt = elapsed();
+  let wireTypesMs = 0;
+  const stages = () => ({
+    checkAndModel: checkedAt,
+    wireTypes: wireTypesMs,
+    rest: elapsed() - checkedAt - wireTypesMs,
+  });
   if (checked.spec === undefined)
-    return { files: [], stale: [], problems: checked.problems, ms: elapsed() };
+    return { files: [], stale: [], problems: checked.problems, ms: elapsed(), stages: stages() };
   const { spec, header } = checked;
 
   const outputs = new Map<string, string>([
-    ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
+    [
+      "schema.ts",
+      await timed(
+        (ms) => (wireTypesMs = ms),
+        wireTypes(spec.text, header, path.join(options.outDir, "schema.ts")),
+      ),
+    ],
     ["model.ts", checked.model],
     ["runtime.ts", checked.runtime],
     ["operations.ts", emitOperations({ document: spec.document, header })],
@@ -119,7 +134,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const current = await readFile(file, "utf8").catch(() => undefined);
       if (current !== content) stale.push(file);
     }
-    return { files, stale, problems: [], ms: elapsed() };
+    return { files, stale, problems: [], ms: elapsed(), stages: stages() };
   }
 
   // Every file is complete before any is replaced: a failure above leaves the folder as it was.
@@ -132,7 +147,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     staged.push([temp, file]);
   }
   for (const [temp, file] of staged) await rename(temp, file);
-  return { files, stale: [], problems: [], ms: elapsed() };
+  return { files, stale: [], problems: [], ms: elapsed(), stages: stages() };
 }
 
 const BODY_HASH = "// Output:  sha256 ";
@@ -142,6 +157,14 @@ const BODY_HASH = "// Output:  sha256 ";
  * more than everything else in a generate run, so when the file on disk was made from this very
  * spec text and its body is intact (the body hash in its header matches), it is reused as it is.
  */
+/** Awaits `work`, reporting how long it took. */
+async function timed<T>(report: (ms: number) => void, work: Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await work;
+  report(Math.round(performance.now() - started));
+  return value;
+}
+
 async function wireTypes(specText: string, header: string, existingFile: string): Promise<string> {
   const existing = await readFile(existingFile, "utf8").catch(() => undefined);
   if (existing?.startsWith(header + BODY_HASH)) {
