@@ -24,6 +24,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parseLocalRef } from "./lib/json.js";
 import { diffModels, modelSchemas, type Impact, type ModelVerdict } from "./lib/model-diff.js";
 import { checkSpec, type LoadedSpec } from "./lib/spec-check.js";
 
@@ -76,8 +77,13 @@ const REQUIRED_RULES = new Set(["required-properties-removed", "required-propert
 /** Whether a Redocly verdict is about the `required` list of a schema the model reaches. */
 export function isModelRequiredVerdict(verdict: Verdict, schemas: ReadonlySet<string>): boolean {
   if (!REQUIRED_RULES.has(verdict.ruleId ?? "")) return false;
-  const match = /^#\/components\/schemas\/([^/]+)/.exec(verdict.location?.pointer ?? "");
-  return match?.[1] !== undefined && schemas.has(match[1].replace(/~1/g, "/").replace(/~0/g, "~"));
+  const [components, schemasKey, name] = parseLocalRef(verdict.location?.pointer ?? "") ?? [];
+  return (
+    components === "components" &&
+    schemasKey === "schemas" &&
+    name !== undefined &&
+    schemas.has(name)
+  );
 }
 
 /** A model verdict as a line like Redocly's, with the file and line of the change. */

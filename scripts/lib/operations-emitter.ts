@@ -13,10 +13,6 @@ import { camelCase, deref, isRecord as isObj, type JsonObject as Obj } from "./j
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
-function resolve(document: Obj, node: unknown): unknown {
-  return deref(document, node);
-}
-
 /** The parts of a query parameter's schema the client checks before sending. */
 const QUERY_KEYWORDS = ["type", "minimum", "maximum", "enum", "default", "minLength"] as const;
 
@@ -36,24 +32,24 @@ export function emitOperations(input: OperationsEmitterInput): string {
         ...(Array.isArray(item["parameters"]) ? item["parameters"] : []),
         ...(Array.isArray(op["parameters"]) ? op["parameters"] : []),
       ]
-        .map((p) => resolve(document, p))
+        .map((p) => deref(document, p))
         .filter(isObj);
       const pathParams = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
       const query: Record<string, Obj> = {};
       for (const param of params) {
         if (param["in"] !== "query" || typeof param["name"] !== "string") continue;
-        const schema = resolve(document, param["schema"]);
+        const schema = deref(document, param["schema"]);
         const limits: Obj = { required: param["required"] === true };
         if (isObj(schema)) {
           for (const k of QUERY_KEYWORDS) if (schema[k] !== undefined) limits[k] = schema[k];
         }
         query[param["name"]] = limits;
       }
-      const args = pathParams.map((p) => `${camel(p)}: string`).join(", ");
+      const args = pathParams.map((p) => `${camelCase(p)}: string`).join(", ");
       const body = template
         .split(/(\{[^}]+\})/)
         .filter((s) => s !== "")
-        .map((s) => (s.startsWith("{") ? camel(s.slice(1, -1)) : JSON.stringify(s)))
+        .map((s) => (s.startsWith("{") ? camelCase(s.slice(1, -1)) : JSON.stringify(s)))
         .join(" + ");
       out.push(
         `/** ${String(op["summary"] ?? id)} — \`${method.toUpperCase()} ${template}\`. */`,
@@ -106,9 +102,4 @@ export function specMethods(document: Record<string, unknown>): string[] {
   return METHODS.filter((method) => paths.some((item) => isObj(item[method]))).map((method) =>
     method.toUpperCase(),
   );
-}
-
-/** A path parameter's name as an argument (`thread_id` → `threadId`): the one camel-case rule. */
-function camel(name: string): string {
-  return camelCase(name);
 }

@@ -121,6 +121,15 @@ describe("npm run generate", () => {
         "        parallel_tool_calls:\n          type: boolean",
       ],
       [
+        "an operation without a description (the structural lint runs in generate)",
+        (s) =>
+          s.replace(
+            "      summary: Retrieve a run\n      description: |\n",
+            "      summary: Retrieve a run\n      x-note: |\n",
+          ),
+        "    get:\n      operationId: getRun",
+      ],
+      [
         "a default of another type than its field",
         (s) => s.replace("          default: true\n", '          default: "yes"\n'),
         'default: "yes"',

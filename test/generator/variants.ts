@@ -373,7 +373,18 @@ export const variants: Variant[] = [
     },
   },
   {
-    name: "format: unixTime and format: timestamp (near misses)",
+    name: "format: unixTime (a near miss)",
+    given: (spec) =>
+      addRunProperty(spec, "paused_at", { type: ["integer", "null"], format: "unixTime" }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/paused_at/format",
+        message: /format "unixTime" is not a format this project knows; did you mean unixtime/,
+      },
+    },
+  },
+  {
+    name: "format: timestamp (a near miss)",
     given: (spec) =>
       addRunProperty(spec, "paused_when", { type: ["integer", "null"], format: "timestamp" }),
     want: {
