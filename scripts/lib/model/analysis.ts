@@ -48,7 +48,6 @@ export interface AnalysisResult {
 }
 
 const SCHEMAS: Segment[] = ["components", "schemas"];
-const SCHEMA_REF = "#/components/schemas/";
 
 /** Keywords whose schemas shape a value in a way the model does not convert. */
 const UNCONVERTED = [
@@ -136,8 +135,6 @@ class Analysis {
   private readonly taken = new Map<string, string>();
   /** Every component schema's type name, so that inline names never take one. */
   private readonly componentNames = new Set<string>();
-  private readonly recordsByName = new Map<string, RecordPlan>();
-  private readonly unionsByName = new Map<string, UnionPlan>();
 
   constructor(private readonly document: JsonObject) {
     const schemas = getAt(document, SCHEMAS).value;
@@ -249,9 +246,8 @@ class Analysis {
   }
 
   private readRef(ref: string, refPath: Segment[]): Shape {
-    const schemaName = ref.startsWith(SCHEMA_REF) ? parseLocalRef(ref)?.[2] : undefined;
-    const segments = parseLocalRef(ref);
-    if (schemaName === undefined || segments?.length !== 3) {
+    const schemaName = componentSchemaOf(ref);
+    if (schemaName === undefined) {
       this.issue(
         refPath,
         `$ref "${ref}" is not a component schema: the model converts references to ` +
@@ -386,7 +382,6 @@ class Analysis {
       schemaName === undefined ? this.inlineName(name, `the object at ${pathText(path)}`) : name;
     const plan: RecordPlan = { name: recordName, schemaName, description, fields: [], path };
     this.records.push(plan);
-    this.recordsByName.set(recordName, plan);
     const byModelKey = new Map<string, string>();
     for (const [wireKey, schema, propertyPath] of properties) {
       const modelKey = camelCase(wireKey);
@@ -500,21 +495,18 @@ class Analysis {
         let member: unknown = members[i];
         let memberPath: Segment[] = [...path, "allOf", i];
         const ref = own(member, "$ref");
+        const target = typeof ref === "string" ? componentSchemaOf(ref) : undefined;
         if (typeof ref === "string") {
-          const segments = parseLocalRef(ref);
-          if (!ref.startsWith(SCHEMA_REF) || segments?.length !== 3 || segments[2] === undefined) {
-            return [...memberPath, "$ref"];
-          }
-          // A schema that (through its members) includes itself.
-          if (visiting.has(segments[2])) return [...memberPath, "$ref"];
-          visiting.add(segments[2]);
-          member = own(this.schemas, segments[2]);
-          memberPath = [...SCHEMAS, segments[2]];
+          // Not a component schema, or a schema that (through its members) includes itself.
+          if (target === undefined || visiting.has(target)) return [...memberPath, "$ref"];
+          visiting.add(target);
+          member = own(this.schemas, target);
+          memberPath = [...SCHEMAS, target];
         }
         if (!isRecord(member)) return memberPath;
         for (const key of requiredOf(member)) required.add(key);
         const nested = this.collectAllOf(member, memberPath, properties, required, visiting);
-        if (typeof ref === "string") visiting.delete(String(parseLocalRef(ref)?.[2]));
+        if (target !== undefined) visiting.delete(target);
         if (nested !== undefined) return nested;
         if (!isObjectLike(member) && !isAnnotationOnly(member)) return memberPath;
       }
@@ -587,7 +579,6 @@ class Analysis {
       path: keyword ? [...path, keyword] : path,
     };
     this.unions.push(plan);
-    this.unionsByName.set(unionName, plan);
     this.pending.push({ plan, alternatives, node });
     return { kind: "union", name: unionName };
   }
@@ -750,6 +741,14 @@ class Analysis {
     }
     return false;
   }
+}
+
+/** The name in `#/components/schemas/<Name>`; undefined for any other reference. */
+function componentSchemaOf(ref: string): string | undefined {
+  const segments = parseLocalRef(ref);
+  return segments?.length === 3 && segments[0] === "components" && segments[1] === "schemas"
+    ? segments[2]
+    : undefined;
 }
 
 function describeOf(schema: JsonObject): string | undefined {
