@@ -43,6 +43,7 @@ if (values.check) {
   const { checkAndModel, wireTypes, rest } = result.stages;
   console.log(
     `generate: wrote ${result.files.length} files to ${values.out}/ in ${result.ms} ms ` +
-      `(spec check and model ${checkAndModel} ms, wire types ${wireTypes} ms, the rest ${rest} ms)`,
+      `(spec check and model done at ${checkAndModel} ms, wire types at ${wireTypes} ms, ` +
+      `the rest ${rest} ms)`,
   );
 }

@@ -2,7 +2,6 @@
  * spec -> generated/: checks the spec, then writes every derived file in one step. Nothing in the
  * output folder changes unless every file was produced; `check` compares instead of writing.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +10,7 @@ import { modelRoots } from "./model/analysis.js";
 import { emitModel } from "./model/model-module.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
 import { checkSpec, formatProblem, type LoadedSpec } from "./spec-check.js";
+import { sha256, startWireTypes } from "./wire-types.js";
 
 /** The converters' runtime, copied below the header into generated/runtime.ts. */
 const RUNTIME_SOURCE = fileURLToPath(new URL("../runtime/model-runtime.ts", import.meta.url));
@@ -35,7 +35,10 @@ export interface GenerateResult {
   /** Problems that stopped generation, as `file:line:col: message`. */
   problems: string[];
   ms: number;
-  /** Milliseconds per stage: spec check and model, wire types (openapi-typescript), the rest. */
+  /**
+   * When each stage was done, in ms from the start: the spec check and the model, then the wire
+   * types (made in parallel from the start); and how long the rest (other files, writing) took.
+   */
   stages: { checkAndModel: number; wireTypes: number; rest: number };
 }
 
@@ -50,19 +53,12 @@ export type CheckedModel =
  */
 export async function checkAndEmitModel(
   specFile: string,
-  options: { roots?: readonly string[]; command?: string } = {},
+  options: { roots?: readonly string[]; command?: string; text?: string } = {},
 ): Promise<CheckedModel> {
-  const { spec, problems } = await checkSpec(specFile);
+  const { spec, problems } = await checkSpec(specFile, options.text);
   if (!spec || problems.length > 0) return { problems: problems.map(formatProblem) };
 
-  const specName = path.relative(process.cwd(), path.resolve(specFile)).split(path.sep).join("/");
-  const header = [
-    "// This file is generated: do not edit it by hand.",
-    `// Source:  ${specName} (sha256 ${sha256(spec.text)})`,
-    `// Command: ${options.command ?? "npm run generate"}`,
-    "/* eslint-disable */",
-    "",
-  ].join("\n");
+  const header = headerFor(specFile, spec.text, options.command);
 
   const model = emitModel({
     document: spec.document,
@@ -82,29 +78,52 @@ export async function checkAndEmitModel(
   return { problems: [], spec, header, model: model.code, runtime };
 }
 
+/** The header of every generated file: where it comes from, the spec's hash, the command. */
+function headerFor(specFile: string, text: string, command: string | undefined): string {
+  const specName = path.relative(process.cwd(), path.resolve(specFile)).split(path.sep).join("/");
+  return [
+    "// This file is generated: do not edit it by hand.",
+    `// Source:  ${specName} (sha256 ${sha256(text)})`,
+    `// Command: ${command ?? "npm run generate"}`,
+    "/* eslint-disable */",
+    "",
+  ].join("\n");
+}
+
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const checked = await checkAndEmitModel(options.specFile, options);
+  const text = await readFile(options.specFile, "utf8").catch(() => undefined);
+  // The wire types are made while the spec is checked (see wire-types.ts).
+  const wire =
+    text === undefined
+      ? undefined
+      : startWireTypes(
+          text,
+          headerFor(options.specFile, text, options.command),
+          path.join(options.outDir, "schema.ts"),
+        );
+  const checked = await checkAndEmitModel(options.specFile, {
+    ...options,
+    ...(text === undefined ? {} : { text }),
+  });
   const checkedAt = elapsed();
-  let wireTypesMs = 0;
+  if (checked.spec === undefined || wire === undefined) {
+    wire?.cancel();
+    const stages = { checkAndModel: checkedAt, wireTypes: 0, rest: elapsed() - checkedAt };
+    return { files: [], stale: [], problems: checked.problems, ms: elapsed(), stages };
+  }
+  const { spec, header } = checked;
+  const schema = await wire.result;
+  const wireTypesAt = elapsed();
   const stages = () => ({
     checkAndModel: checkedAt,
-    wireTypes: wireTypesMs,
-    rest: elapsed() - checkedAt - wireTypesMs,
+    wireTypes: wireTypesAt,
+    rest: elapsed() - wireTypesAt,
   });
-  if (checked.spec === undefined)
-    return { files: [], stale: [], problems: checked.problems, ms: elapsed(), stages: stages() };
-  const { spec, header } = checked;
 
   const outputs = new Map<string, string>([
-    [
-      "schema.ts",
-      await timed(
-        (ms) => (wireTypesMs = ms),
-        wireTypes(spec.text, header, path.join(options.outDir, "schema.ts")),
-      ),
-    ],
+    ["schema.ts", schema],
     ["model.ts", checked.model],
     ["runtime.ts", checked.runtime],
     ["operations.ts", emitOperations({ document: spec.document, header })],
@@ -148,36 +167,4 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   for (const [temp, file] of staged) await rename(temp, file);
   return { files, stale: [], problems: [], ms: elapsed(), stages: stages() };
-}
-
-const BODY_HASH = "// Output:  sha256 ";
-
-/**
- * The wire types (openapi-typescript). Loading openapi-typescript (and TypeScript with it) costs
- * more than everything else in a generate run, so when the file on disk was made from this very
- * spec text and its body is intact (the body hash in its header matches), it is reused as it is.
- */
-/** Awaits `work`, reporting how long it took. */
-async function timed<T>(report: (ms: number) => void, work: Promise<T>): Promise<T> {
-  const started = performance.now();
-  const value = await work;
-  report(Math.round(performance.now() - started));
-  return value;
-}
-
-async function wireTypes(specText: string, header: string, existingFile: string): Promise<string> {
-  const existing = await readFile(existingFile, "utf8").catch(() => undefined);
-  if (existing?.startsWith(header + BODY_HASH)) {
-    const [hashLine = "", ...rest] = existing.slice(header.length).split("\n");
-    const body = rest.join("\n");
-    if (hashLine === BODY_HASH + sha256(body)) return existing;
-  }
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  // Without defaultNonNullable a field with a `default` stays optional: servers may leave it out.
-  const body = astToString(await openapiTS(specText, { silent: true, defaultNonNullable: false }));
-  return `${header}${BODY_HASH}${sha256(body)}\n${body}`;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

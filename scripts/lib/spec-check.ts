@@ -199,8 +199,10 @@ function offsetOf(doc: Document, segments: readonly Segment[]): number {
   return offset;
 }
 
+/** Checks the spec in `file` (its `text` when the caller has already read it). */
 export async function checkSpec(
   file: string,
+  given?: string,
 ): Promise<{ spec: LoadedSpec | undefined; problems: SpecProblem[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
@@ -208,7 +210,7 @@ export async function checkSpec(
 
   let text: string;
   try {
-    text = await readFile(absolute, "utf8");
+    text = given ?? (await readFile(absolute, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { spec: undefined, problems: [{ file: shown, line: 1, column: 1, message: reason }] };
