@@ -1,5 +1,5 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 60d5d8ce2c8120aedceb2a1befab2d5f005140b0da20e89d72dece987d20694e)
+// Source:  spec/openapi.yaml (sha256 e1a97a1c8064b4fd96fa628e5401e8ff8cb60261e8553481e6443a652f89355a)
 // Command: npm run generate
 /* eslint-disable */
 

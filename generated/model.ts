@@ -1,120 +1,13 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 60d5d8ce2c8120aedceb2a1befab2d5f005140b0da20e89d72dece987d20694e)
+// Source:  spec/openapi.yaml (sha256 e1a97a1c8064b4fd96fa628e5401e8ff8cb60261e8553481e6443a652f89355a)
 // Command: npm run generate
 /* eslint-disable */
 
 import type { components } from "./schema.js";
+import { at, bool, boolOrNull, checkList, checkMap, date, dateOrNull, fail, isModelObject, isObject, keepUnknown, list, listToWire, num, numOrNull, obj, objOrNull, str, strOrNull, unix } from "./runtime.js";
+import type { WireObject } from "./runtime.js";
 
-/** A wire value that does not have the shape the spec promises. `path` names the field. */
-export class WireShapeError extends Error {
-  override readonly name = "WireShapeError";
-  readonly path: string;
-  readonly expected: string;
-  readonly received: unknown;
-  constructor(path: string, expected: string, received: unknown) {
-    super(`${path || "(root)"}: expected ${expected}, got ${describe(received)}`);
-    this.path = path;
-    this.expected = expected;
-    this.received = received;
-  }
-}
-
-type WireObject = Record<string, unknown>;
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing (field missing)";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-function at(path: string, key: string): string {
-  return path === "" ? key : path + "." + key;
-}
-
-function fail(path: string, key: string, expected: string, value: unknown): never {
-  throw new WireShapeError(key === "" ? path : at(path, key), expected, value);
-}
-
-function isObject(value: unknown): value is WireObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown, path: string, key: string): string {
-  return typeof value === "string" ? value : fail(path, key, "a string", value);
-}
-
-function strOrNull(value: unknown, path: string, key: string): string | null {
-  return value == null ? null : typeof value === "string" ? value : fail(path, key, "a string or null", value);
-}
-
-function num(value: unknown, path: string, key: string): number {
-  return typeof value === "number" ? value : fail(path, key, "a number", value);
-}
-
-function numOrNull(value: unknown, path: string, key: string): number | null {
-  return value == null ? null : typeof value === "number" ? value : fail(path, key, "a number or null", value);
-}
-
-function bool(value: unknown, path: string, key: string): boolean {
-  return typeof value === "boolean" ? value : fail(path, key, "a boolean", value);
-}
-
-function boolOrNull(value: unknown, path: string, key: string): boolean | null {
-  return value == null ? null : typeof value === "boolean" ? value : fail(path, key, "a boolean or null", value);
-}
-
-function obj(value: unknown, path: string, key: string): WireObject {
-  return isObject(value) ? value : fail(path, key, "an object", value);
-}
-
-function objOrNull(value: unknown, path: string, key: string): WireObject | null {
-  return value == null ? null : isObject(value) ? value : fail(path, key, "an object or null", value);
-}
-
-/** The one place where Unix seconds from the wire become a Date. */
-function date(value: unknown, path: string, key: string): Date {
-  if (typeof value === "number") {
-    const d = new Date(value * 1000);
-    // NaN, Infinity and values beyond the Date range (±8.64e12 s) give an Invalid Date: refused.
-    if (d.getTime() === d.getTime()) return d;
-  }
-  return fail(path, key, "integer seconds", value);
-}
-
-function dateOrNull(value: unknown, path: string, key: string): Date | null {
-  return value == null ? null : date(value, path, key);
-}
-
-/** The one place where a Date becomes Unix seconds for the wire. */
-function unix(value: Date, field: string): number {
-  const ms = value instanceof Date ? value.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) throw new TypeError(`${field}: expected a valid Date, got ${describe(value)}`);
-  return Math.floor(ms / 1000);
-}
-
-function list<T>(value: unknown, path: string, key: string, item: (v: unknown, p: string) => T): T[] {
-  if (!Array.isArray(value)) return fail(path, key, "an array", value);
-  const itemPath = at(path, key);
-  const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = item(value[i], itemPath + "[" + i + "]");
-  return out;
-}
-
-function listToWire<T>(value: readonly T[], item: (v: T) => unknown): unknown[] {
-  const out = new Array<unknown>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = item(value[i] as T);
-  return out;
-}
-
-/** Copies fields this version does not know, under their own names, so a round trip keeps them. */
-function keepUnknown(from: WireObject, to: WireObject, known: ReadonlySet<string>): void {
-  for (const key of Object.keys(from)) {
-    if (!known.has(key) && !(key in to)) to[key] = from[key];
-  }
-}
+export { WireShapeError } from "./runtime.js";
 
 /** The wire (snake_case JSON) type of a component schema, as openapi-typescript emits it. */
 export type Wire<Name extends keyof components["schemas"]> = components["schemas"][Name];
@@ -134,7 +27,7 @@ export interface ThreadRun {
   /**
    * The object type, always `thread.run`.
    *
-   * Wire field: `object`.
+   * Wire field: `object`. Reads as `"thread.run"` when the server leaves it out or sends `null`.
    */
   object: "thread.run";
   /**
@@ -150,11 +43,11 @@ export interface ThreadRun {
    */
   threadId: string;
   /**
-   * The id of the assistant (agent) used for this run.
+   * The id of the assistant (agent) used for this run; `null` when a server leaves it out.
    *
-   * Wire field: `assistant_id`.
+   * Wire field: `assistant_id`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  assistantId: string;
+  assistantId: string | null;
   /**
    * Wire field: `status`.
    */
@@ -162,131 +55,131 @@ export interface ThreadRun {
   /**
    * What the caller must do for the run to continue; `null` unless the status is `requires_action`. Azure may omit the field.
    *
-   * Wire field: `required_action`. `null` when the server omits it.
+   * Wire field: `required_action`. Reads as `null` when the server leaves it out or sends `null`.
    */
   requiredAction: RequiredAction | null;
   /**
    * The last error of the run; `null` if there was none.
    *
-   * Wire field: `last_error`.
+   * Wire field: `last_error`. Reads as `null` when the server leaves it out or sends `null`.
    */
   lastError: RunLastError | null;
   /**
    * When the run will expire, as Unix time in seconds; `null` once it ended.
    *
-   * Wire field: `expires_at` (Unix seconds on the wire).
+   * Wire field: `expires_at` (Unix seconds on the wire). Reads as `null` when the server leaves it out or sends `null`.
    */
   expiresAt: Date | null;
   /**
    * When the run was started, as Unix time in seconds; `null` before that.
    *
-   * Wire field: `started_at` (Unix seconds on the wire).
+   * Wire field: `started_at` (Unix seconds on the wire). Reads as `null` when the server leaves it out or sends `null`.
    */
   startedAt: Date | null;
   /**
    * When the run was cancelled, as Unix time in seconds; `null` otherwise.
    *
-   * Wire field: `cancelled_at` (Unix seconds on the wire).
+   * Wire field: `cancelled_at` (Unix seconds on the wire). Reads as `null` when the server leaves it out or sends `null`.
    */
   cancelledAt: Date | null;
   /**
    * When the run failed, as Unix time in seconds; `null` otherwise.
    *
-   * Wire field: `failed_at` (Unix seconds on the wire).
+   * Wire field: `failed_at` (Unix seconds on the wire). Reads as `null` when the server leaves it out or sends `null`.
    */
   failedAt: Date | null;
   /**
    * When the run completed, as Unix time in seconds; `null` otherwise.
    *
-   * Wire field: `completed_at` (Unix seconds on the wire).
+   * Wire field: `completed_at` (Unix seconds on the wire). Reads as `null` when the server leaves it out or sends `null`.
    */
   completedAt: Date | null;
   /**
    * Why the run is incomplete; `null` if the run is not incomplete.
    *
-   * Wire field: `incomplete_details`.
+   * Wire field: `incomplete_details`. Reads as `null` when the server leaves it out or sends `null`.
    */
   incompleteDetails: RunIncompleteDetails | null;
   /**
-   * The model (or Azure deployment name) used for this run.
+   * The model (or Azure deployment name) used for this run; `null` when a server leaves it out.
    *
-   * Wire field: `model`.
+   * Wire field: `model`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  model: string;
+  model: string | null;
   /**
    * The instructions the assistant used for this run. Vendor schemas say string, but published examples return `null`, so clients must accept `null`.
    *
-   * Wire field: `instructions`.
+   * Wire field: `instructions`. Reads as `null` when the server leaves it out or sends `null`.
    */
   instructions: string | null;
   /**
-   * The tools the assistant used for this run (at most 20).
+   * The tools the assistant used for this run (at most 20). Some servers send `null` or leave it out: both read as `[]`.
    *
-   * Wire field: `tools`.
+   * Wire field: `tools`. Reads as `[]` when the server leaves it out or sends `null`.
    */
   tools: Tool[];
   /**
    * Resources made available to the tools for this run. Appears in OpenAI's own cancel example but not in its schema; optional.
    *
-   * Wire field: `tool_resources`. `null` when the server omits it.
+   * Wire field: `tool_resources`. Reads as `null` when the server leaves it out or sends `null`.
    */
   toolResources: ToolResources | null;
   /**
-   * Wire field: `metadata`.
+   * Wire field: `metadata`. Reads as `null` when the server leaves it out or sends `null`.
    */
   metadata: Metadata;
   /**
    * Token usage of the run; `null` until the run is in a terminal status.
    *
-   * Wire field: `usage`.
+   * Wire field: `usage`. Reads as `null` when the server leaves it out or sends `null`.
    */
   usage: RunUsage | null;
   /**
    * The sampling temperature used for this run (0 to 2). Defaults to 1 if not set.
    *
-   * Wire field: `temperature`. `null` when the server omits it.
+   * Wire field: `temperature`. Reads as `null` when the server leaves it out or sends `null`.
    */
   temperature: number | null;
   /**
    * The nucleus sampling value used for this run (0 to 1). Defaults to 1 if not set.
    *
-   * Wire field: `top_p`. `null` when the server omits it.
+   * Wire field: `top_p`. Reads as `null` when the server leaves it out or sends `null`.
    */
   topP: number | null;
   /**
    * The maximum number of prompt tokens the run may use (at least 256).
    *
-   * Wire field: `max_prompt_tokens`.
+   * Wire field: `max_prompt_tokens`. Reads as `null` when the server leaves it out or sends `null`.
    */
   maxPromptTokens: number | null;
   /**
    * The maximum number of completion tokens the run may use (at least 256).
    *
-   * Wire field: `max_completion_tokens`.
+   * Wire field: `max_completion_tokens`. Reads as `null` when the server leaves it out or sends `null`.
    */
   maxCompletionTokens: number | null;
   /**
    * How the thread is truncated before the run to fit the context window.
    *
-   * Wire field: `truncation_strategy`.
+   * Wire field: `truncation_strategy`. Reads as `null` when the server leaves it out or sends `null`.
    */
   truncationStrategy: TruncationStrategy | null;
   /**
    * Which tool, if any, the model is made to call.
    *
-   * Wire field: `tool_choice`.
+   * Wire field: `tool_choice`. Reads as `null` when the server leaves it out or sends `null`.
    */
   toolChoice: ToolChoice | null;
   /**
-   * Whether the model may call several tools in parallel.
+   * Whether the model may call several tools in parallel; `true` (the API's default) when a server leaves it out.
    *
-   * Wire field: `parallel_tool_calls`.
+   * Wire field: `parallel_tool_calls`. Reads as `true` when the server leaves it out or sends `null`.
    */
   parallelToolCalls: boolean;
   /**
    * The format the model must output.
    *
-   * Wire field: `response_format`.
+   * Wire field: `response_format`. Reads as `null` when the server leaves it out or sends `null`.
    */
   responseFormat: ResponseFormat | null;
 }
@@ -321,9 +214,11 @@ export interface RequiredAction {
    */
   type: "submit_tool_outputs" | (string & {});
   /**
-   * Wire field: `submit_tool_outputs`.
+   * The tool calls to answer, with `type: submit_tool_outputs`.
+   *
+   * Wire field: `submit_tool_outputs`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  submitToolOutputs?: SubmitToolOutputsAction;
+  submitToolOutputs: SubmitToolOutputsAction | null;
 }
 
 /**
@@ -413,9 +308,9 @@ export interface RunIncompleteDetails {
   /**
    * The token limit that was reached.
    *
-   * Wire field: `reason`.
+   * Wire field: `reason`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  reason?: "max_completion_tokens" | "max_prompt_tokens" | (string & {});
+  reason: "max_completion_tokens" | "max_prompt_tokens" | (string & {}) | null;
 }
 
 /**
@@ -452,9 +347,11 @@ export interface FileSearchTool {
    */
   type: "file_search";
   /**
-   * Wire field: `file_search`.
+   * Options of the file search tool; `null` when the server sends none.
+   *
+   * Wire field: `file_search`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  fileSearch?: FileSearchToolOptions;
+  fileSearch: FileSearchToolOptions | null;
 }
 
 /**
@@ -466,13 +363,15 @@ export interface FileSearchToolOptions {
   /**
    * The maximum number of results the tool returns (1 to 50).
    *
-   * Wire field: `max_num_results`.
+   * Wire field: `max_num_results`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  maxNumResults?: number;
+  maxNumResults: number | null;
   /**
-   * Wire field: `ranking_options`.
+   * How results are ranked.
+   *
+   * Wire field: `ranking_options`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  rankingOptions?: FileSearchRankingOptions;
+  rankingOptions: FileSearchRankingOptions | null;
 }
 
 /**
@@ -484,15 +383,15 @@ export interface FileSearchRankingOptions {
   /**
    * The ranker to use.
    *
-   * Wire field: `ranker`.
+   * Wire field: `ranker`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  ranker?: "auto" | "default_2024_08_21" | (string & {});
+  ranker: "auto" | "default_2024_08_21" | (string & {}) | null;
   /**
    * The minimum score (0 to 1) a result needs to be returned.
    *
-   * Wire field: `score_threshold`.
+   * Wire field: `score_threshold`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  scoreThreshold?: number;
+  scoreThreshold: number | null;
 }
 
 /**
@@ -528,17 +427,19 @@ export interface FunctionDefinition {
   /**
    * What the function does; the model uses it to decide when to call it.
    *
-   * Wire field: `description`.
+   * Wire field: `description`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  description?: string;
+  description: string | null;
   /**
-   * Wire field: `parameters`.
+   * The parameters the function accepts; `null` when it takes none.
+   *
+   * Wire field: `parameters`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  parameters?: FunctionParameters;
+  parameters: FunctionParameters | null;
   /**
    * Whether the model must follow `parameters` exactly.
    *
-   * Wire field: `strict`. `null` when the server omits it.
+   * Wire field: `strict`. Reads as `null` when the server leaves it out or sends `null`.
    */
   strict: boolean | null;
 }
@@ -557,13 +458,17 @@ export type FunctionParameters = Record<string, unknown>;
  */
 export interface ToolResources {
   /**
-   * Wire field: `code_interpreter`.
+   * Files of the code interpreter tool.
+   *
+   * Wire field: `code_interpreter`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  codeInterpreter?: CodeInterpreterToolResources;
+  codeInterpreter: CodeInterpreterToolResources | null;
   /**
-   * Wire field: `file_search`.
+   * Vector stores of the file search tool.
+   *
+   * Wire field: `file_search`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  fileSearch?: FileSearchToolResources;
+  fileSearch: FileSearchToolResources | null;
 }
 
 /**
@@ -575,9 +480,9 @@ export interface CodeInterpreterToolResources {
   /**
    * The ids of the files.
    *
-   * Wire field: `file_ids`.
+   * Wire field: `file_ids`. Reads as `[]` when the server leaves it out or sends `null`.
    */
-  fileIds?: string[];
+  fileIds: string[];
 }
 
 /**
@@ -589,9 +494,9 @@ export interface FileSearchToolResources {
   /**
    * The ids of the vector stores.
    *
-   * Wire field: `vector_store_ids`.
+   * Wire field: `vector_store_ids`. Reads as `[]` when the server leaves it out or sends `null`.
    */
-  vectorStoreIds?: string[];
+  vectorStoreIds: string[];
 }
 
 /**
@@ -642,7 +547,7 @@ export interface TruncationStrategy {
   /**
    * The number of most recent messages kept, with `type: last_messages`.
    *
-   * Wire field: `last_messages`. `null` when the server omits it.
+   * Wire field: `last_messages`. Reads as `null` when the server leaves it out or sends `null`.
    */
   lastMessages: number | null;
 }
@@ -667,9 +572,11 @@ export interface ToolChoiceObject {
    */
   type: "function" | "code_interpreter" | "file_search" | (string & {});
   /**
-   * Wire field: `function`.
+   * The function to call, with `type: function`.
+   *
+   * Wire field: `function`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  function?: ToolChoiceFunction;
+  function: ToolChoiceFunction | null;
 }
 
 /**
@@ -754,19 +661,19 @@ export interface JsonSchemaFormat {
   /**
    * What the response format is for.
    *
-   * Wire field: `description`.
+   * Wire field: `description`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  description?: string;
+  description: string | null;
   /**
    * A JSON Schema object (user data: passed through untouched, keys are never renamed).
    *
-   * Wire field: `schema`.
+   * Wire field: `schema`. Reads as `null` when the server leaves it out or sends `null`.
    */
-  schema?: Record<string, unknown>;
+  schema: Record<string, unknown> | null;
   /**
    * Whether the output must follow the schema exactly.
    *
-   * Wire field: `strict`. `null` when the server omits it.
+   * Wire field: `strict`. Reads as `null` when the server leaves it out or sends `null`.
    */
   strict: boolean | null;
 }
@@ -778,35 +685,35 @@ function from_ThreadRun(value: unknown, p: string): ThreadRun {
   const w = obj(value, p, "");
   const m: ThreadRun = {
     id: str(w["id"], p, "id"),
-    object: (str(w["object"], p, "object") as "thread.run"),
+    object: (w["object"] == null ? "thread.run" : (str(w["object"], p, "object") as "thread.run")),
     createdAt: date(w["created_at"], p, "created_at"),
     threadId: str(w["thread_id"], p, "thread_id"),
-    assistantId: str(w["assistant_id"], p, "assistant_id"),
-    status: (str(w["status"], p, "status") as "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "incomplete" | "expired" | (string & {})),
+    assistantId: strOrNull(w["assistant_id"], p, "assistant_id"),
+    status: (str(w["status"], p, "status") as RunStatus),
     requiredAction: (w["required_action"] == null ? null : from_RequiredAction(w["required_action"], at(p, "required_action"))),
-    lastError: (objOrNull(w["last_error"], p, "last_error") as unknown as RunLastError | null),
+    lastError: (w["last_error"] == null ? null : from_RunLastError(w["last_error"], at(p, "last_error"))),
     expiresAt: dateOrNull(w["expires_at"], p, "expires_at"),
     startedAt: dateOrNull(w["started_at"], p, "started_at"),
     cancelledAt: dateOrNull(w["cancelled_at"], p, "cancelled_at"),
     failedAt: dateOrNull(w["failed_at"], p, "failed_at"),
     completedAt: dateOrNull(w["completed_at"], p, "completed_at"),
-    incompleteDetails: (objOrNull(w["incomplete_details"], p, "incomplete_details") as unknown as RunIncompleteDetails | null),
-    model: str(w["model"], p, "model"),
+    incompleteDetails: (w["incomplete_details"] == null ? null : from_RunIncompleteDetails(w["incomplete_details"], at(p, "incomplete_details"))),
+    model: strOrNull(w["model"], p, "model"),
     instructions: strOrNull(w["instructions"], p, "instructions"),
-    tools: list(w["tools"], p, "tools", (x, xp) => from_Tool(x, xp)),
+    tools: (w["tools"] == null ? [] : list(w["tools"], p, "tools", (x, xp) => from_Tool(x, xp))),
     toolResources: (w["tool_resources"] == null ? null : from_ToolResources(w["tool_resources"], at(p, "tool_resources"))),
-    metadata: (objOrNull(w["metadata"], p, "metadata") as unknown as Record<string, string> | null),
+    metadata: from_Metadata(w["metadata"], at(p, "metadata")),
     usage: (w["usage"] == null ? null : from_RunUsage(w["usage"], at(p, "usage"))),
     temperature: numOrNull(w["temperature"], p, "temperature"),
     topP: numOrNull(w["top_p"], p, "top_p"),
     maxPromptTokens: numOrNull(w["max_prompt_tokens"], p, "max_prompt_tokens"),
     maxCompletionTokens: numOrNull(w["max_completion_tokens"], p, "max_completion_tokens"),
     truncationStrategy: (w["truncation_strategy"] == null ? null : from_TruncationStrategy(w["truncation_strategy"], at(p, "truncation_strategy"))),
-    toolChoice: ((w["tool_choice"] ?? null) as ToolChoice | null),
-    parallelToolCalls: bool(w["parallel_tool_calls"], p, "parallel_tool_calls"),
+    toolChoice: (w["tool_choice"] == null ? null : from_ToolChoice(w["tool_choice"], at(p, "tool_choice"))),
+    parallelToolCalls: (w["parallel_tool_calls"] == null ? true : bool(w["parallel_tool_calls"], p, "parallel_tool_calls")),
     responseFormat: (w["response_format"] == null ? null : from_ResponseFormat(w["response_format"], at(p, "response_format"))),
   };
-  if (Object.keys(w).length !== 9 + (w["required_action"] !== undefined ? 1 : 0) + (w["last_error"] !== undefined ? 1 : 0) + (w["expires_at"] !== undefined ? 1 : 0) + (w["started_at"] !== undefined ? 1 : 0) + (w["cancelled_at"] !== undefined ? 1 : 0) + (w["failed_at"] !== undefined ? 1 : 0) + (w["completed_at"] !== undefined ? 1 : 0) + (w["incomplete_details"] !== undefined ? 1 : 0) + (w["instructions"] !== undefined ? 1 : 0) + (w["tool_resources"] !== undefined ? 1 : 0) + (w["metadata"] !== undefined ? 1 : 0) + (w["usage"] !== undefined ? 1 : 0) + (w["temperature"] !== undefined ? 1 : 0) + (w["top_p"] !== undefined ? 1 : 0) + (w["max_prompt_tokens"] !== undefined ? 1 : 0) + (w["max_completion_tokens"] !== undefined ? 1 : 0) + (w["truncation_strategy"] !== undefined ? 1 : 0) + (w["tool_choice"] !== undefined ? 1 : 0) + (w["response_format"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 4 + (w["object"] !== undefined ? 1 : 0) + (w["assistant_id"] !== undefined ? 1 : 0) + (w["required_action"] !== undefined ? 1 : 0) + (w["last_error"] !== undefined ? 1 : 0) + (w["expires_at"] !== undefined ? 1 : 0) + (w["started_at"] !== undefined ? 1 : 0) + (w["cancelled_at"] !== undefined ? 1 : 0) + (w["failed_at"] !== undefined ? 1 : 0) + (w["completed_at"] !== undefined ? 1 : 0) + (w["incomplete_details"] !== undefined ? 1 : 0) + (w["model"] !== undefined ? 1 : 0) + (w["instructions"] !== undefined ? 1 : 0) + (w["tools"] !== undefined ? 1 : 0) + (w["tool_resources"] !== undefined ? 1 : 0) + (w["metadata"] !== undefined ? 1 : 0) + (w["usage"] !== undefined ? 1 : 0) + (w["temperature"] !== undefined ? 1 : 0) + (w["top_p"] !== undefined ? 1 : 0) + (w["max_prompt_tokens"] !== undefined ? 1 : 0) + (w["max_completion_tokens"] !== undefined ? 1 : 0) + (w["truncation_strategy"] !== undefined ? 1 : 0) + (w["tool_choice"] !== undefined ? 1 : 0) + (w["parallel_tool_calls"] !== undefined ? 1 : 0) + (w["response_format"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_ThreadRun);
   }
   return m;
@@ -818,17 +725,17 @@ function to_ThreadRun(m: ThreadRun): WireObject {
     "object": m.object,
     "created_at": unix(m.createdAt, "createdAt"),
     "thread_id": m.threadId,
-    "assistant_id": m.assistantId,
+    "assistant_id": (m.assistantId ?? null),
     "status": m.status,
     "required_action": (m.requiredAction == null ? null : to_RequiredAction(m.requiredAction)),
-    "last_error": (m.lastError ?? null),
+    "last_error": (m.lastError == null ? null : to_RunLastError(m.lastError)),
     "expires_at": (m.expiresAt == null ? null : unix(m.expiresAt, "expiresAt")),
     "started_at": (m.startedAt == null ? null : unix(m.startedAt, "startedAt")),
     "cancelled_at": (m.cancelledAt == null ? null : unix(m.cancelledAt, "cancelledAt")),
     "failed_at": (m.failedAt == null ? null : unix(m.failedAt, "failedAt")),
     "completed_at": (m.completedAt == null ? null : unix(m.completedAt, "completedAt")),
-    "incomplete_details": (m.incompleteDetails ?? null),
-    "model": m.model,
+    "incomplete_details": (m.incompleteDetails == null ? null : to_RunIncompleteDetails(m.incompleteDetails)),
+    "model": (m.model ?? null),
     "instructions": (m.instructions ?? null),
     "tools": listToWire(m.tools, (x) => to_Tool(x)),
     "tool_resources": (m.toolResources == null ? null : to_ToolResources(m.toolResources)),
@@ -839,7 +746,7 @@ function to_ThreadRun(m: ThreadRun): WireObject {
     "max_prompt_tokens": (m.maxPromptTokens ?? null),
     "max_completion_tokens": (m.maxCompletionTokens ?? null),
     "truncation_strategy": (m.truncationStrategy == null ? null : to_TruncationStrategy(m.truncationStrategy)),
-    "tool_choice": (m.toolChoice ?? null),
+    "tool_choice": (m.toolChoice == null ? null : to_ToolChoice(m.toolChoice)),
     "parallel_tool_calls": m.parallelToolCalls,
     "response_format": (m.responseFormat == null ? null : to_ResponseFormat(m.responseFormat)),
   };
@@ -856,8 +763,8 @@ function from_RequiredAction(value: unknown, p: string): RequiredAction {
   const w = obj(value, p, "");
   const m: RequiredAction = {
     type: (str(w["type"], p, "type") as "submit_tool_outputs" | (string & {})),
+    submitToolOutputs: (w["submit_tool_outputs"] == null ? null : from_SubmitToolOutputsAction(w["submit_tool_outputs"], at(p, "submit_tool_outputs"))),
   };
-  if (w["submit_tool_outputs"] !== undefined) m.submitToolOutputs = from_SubmitToolOutputsAction(w["submit_tool_outputs"], at(p, "submit_tool_outputs"));
   if (Object.keys(w).length !== 1 + (w["submit_tool_outputs"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_RequiredAction);
   }
@@ -867,9 +774,9 @@ function from_RequiredAction(value: unknown, p: string): RequiredAction {
 function to_RequiredAction(m: RequiredAction): WireObject {
   const w: WireObject = {
     "type": m.type,
+    "submit_tool_outputs": (m.submitToolOutputs == null ? null : to_SubmitToolOutputsAction(m.submitToolOutputs)),
   };
-  if (m.submitToolOutputs !== undefined) w["submit_tool_outputs"] = to_SubmitToolOutputsAction(m.submitToolOutputs);
-  if (Object.keys(m).length !== 1 + (m.submitToolOutputs !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_RequiredAction);
   }
   return w;
@@ -881,9 +788,9 @@ const modelKeys_SubmitToolOutputsAction: ReadonlySet<string> = /* @__PURE__ */ n
 function from_SubmitToolOutputsAction(value: unknown, p: string): SubmitToolOutputsAction {
   const w = obj(value, p, "");
   const m: SubmitToolOutputsAction = {
-    toolCalls: (w["tool_calls"] as RunToolCall[]),
+    toolCalls: list(w["tool_calls"], p, "tool_calls", (x, xp) => from_RunToolCall(x, xp)),
   };
-  if (Object.keys(w).length !== (w["tool_calls"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 1) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_SubmitToolOutputsAction);
   }
   return m;
@@ -891,10 +798,138 @@ function from_SubmitToolOutputsAction(value: unknown, p: string): SubmitToolOutp
 
 function to_SubmitToolOutputsAction(m: SubmitToolOutputsAction): WireObject {
   const w: WireObject = {
-    "tool_calls": m.toolCalls,
+    "tool_calls": listToWire(m.toolCalls, (x) => to_RunToolCall(x)),
   };
   if (Object.keys(m).length !== 1) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_SubmitToolOutputsAction);
+  }
+  return w;
+}
+
+const wireKeys_RunToolCall: ReadonlySet<string> = /* @__PURE__ */ new Set(["id","type","function"]);
+const modelKeys_RunToolCall: ReadonlySet<string> = /* @__PURE__ */ new Set(["id","type","function"]);
+
+function from_RunToolCall(value: unknown, p: string): RunToolCall {
+  const w = obj(value, p, "");
+  const m: RunToolCall = {
+    id: str(w["id"], p, "id"),
+    type: (str(w["type"], p, "type") as "function" | (string & {})),
+    function: from_RunToolCallFunction(w["function"], at(p, "function")),
+  };
+  if (Object.keys(w).length !== 3) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_RunToolCall);
+  }
+  return m;
+}
+
+function to_RunToolCall(m: RunToolCall): WireObject {
+  const w: WireObject = {
+    "id": m.id,
+    "type": m.type,
+    "function": to_RunToolCallFunction(m.function),
+  };
+  if (Object.keys(m).length !== 3) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_RunToolCall);
+  }
+  return w;
+}
+
+const wireKeys_RunToolCallFunction: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","arguments"]);
+const modelKeys_RunToolCallFunction: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","arguments"]);
+
+function from_RunToolCallFunction(value: unknown, p: string): RunToolCallFunction {
+  const w = obj(value, p, "");
+  const m: RunToolCallFunction = {
+    name: str(w["name"], p, "name"),
+    arguments: str(w["arguments"], p, "arguments"),
+  };
+  if (Object.keys(w).length !== 2) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_RunToolCallFunction);
+  }
+  return m;
+}
+
+function to_RunToolCallFunction(m: RunToolCallFunction): WireObject {
+  const w: WireObject = {
+    "name": m.name,
+    "arguments": m.arguments,
+  };
+  if (Object.keys(m).length !== 2) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_RunToolCallFunction);
+  }
+  return w;
+}
+
+const wireKeys_RunLastError: ReadonlySet<string> = /* @__PURE__ */ new Set(["code","message"]);
+const modelKeys_RunLastError: ReadonlySet<string> = /* @__PURE__ */ new Set(["code","message"]);
+
+function from_RunLastError(value: unknown, p: string): RunLastError {
+  const w = obj(value, p, "");
+  const m: RunLastError = {
+    code: (str(w["code"], p, "code") as "server_error" | "rate_limit_exceeded" | "invalid_prompt" | (string & {})),
+    message: str(w["message"], p, "message"),
+  };
+  if (Object.keys(w).length !== 2) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_RunLastError);
+  }
+  return m;
+}
+
+function to_RunLastError(m: RunLastError): WireObject {
+  const w: WireObject = {
+    "code": m.code,
+    "message": m.message,
+  };
+  if (Object.keys(m).length !== 2) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_RunLastError);
+  }
+  return w;
+}
+
+const wireKeys_RunIncompleteDetails: ReadonlySet<string> = /* @__PURE__ */ new Set(["reason"]);
+const modelKeys_RunIncompleteDetails: ReadonlySet<string> = /* @__PURE__ */ new Set(["reason"]);
+
+function from_RunIncompleteDetails(value: unknown, p: string): RunIncompleteDetails {
+  const w = obj(value, p, "");
+  const m: RunIncompleteDetails = {
+    reason: (strOrNull(w["reason"], p, "reason") as "max_completion_tokens" | "max_prompt_tokens" | (string & {}) | null),
+  };
+  if (Object.keys(w).length !== 0 + (w["reason"] !== undefined ? 1 : 0)) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_RunIncompleteDetails);
+  }
+  return m;
+}
+
+function to_RunIncompleteDetails(m: RunIncompleteDetails): WireObject {
+  const w: WireObject = {
+    "reason": (m.reason ?? null),
+  };
+  if (Object.keys(m).length !== 1) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_RunIncompleteDetails);
+  }
+  return w;
+}
+
+const wireKeys_CodeInterpreterTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+const modelKeys_CodeInterpreterTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+
+function from_CodeInterpreterTool(value: unknown, p: string): CodeInterpreterTool {
+  const w = obj(value, p, "");
+  const m: CodeInterpreterTool = {
+    type: (str(w["type"], p, "type") as "code_interpreter"),
+  };
+  if (Object.keys(w).length !== 1) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_CodeInterpreterTool);
+  }
+  return m;
+}
+
+function to_CodeInterpreterTool(m: CodeInterpreterTool): WireObject {
+  const w: WireObject = {
+    "type": m.type,
+  };
+  if (Object.keys(m).length !== 1) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_CodeInterpreterTool);
   }
   return w;
 }
@@ -906,8 +941,8 @@ function from_FileSearchTool(value: unknown, p: string): FileSearchTool {
   const w = obj(value, p, "");
   const m: FileSearchTool = {
     type: (str(w["type"], p, "type") as "file_search"),
+    fileSearch: (w["file_search"] == null ? null : from_FileSearchToolOptions(w["file_search"], at(p, "file_search"))),
   };
-  if (w["file_search"] !== undefined) m.fileSearch = from_FileSearchToolOptions(w["file_search"], at(p, "file_search"));
   if (Object.keys(w).length !== 1 + (w["file_search"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchTool);
   }
@@ -917,9 +952,9 @@ function from_FileSearchTool(value: unknown, p: string): FileSearchTool {
 function to_FileSearchTool(m: FileSearchTool): WireObject {
   const w: WireObject = {
     "type": m.type,
+    "file_search": (m.fileSearch == null ? null : to_FileSearchToolOptions(m.fileSearch)),
   };
-  if (m.fileSearch !== undefined) w["file_search"] = to_FileSearchToolOptions(m.fileSearch);
-  if (Object.keys(m).length !== 1 + (m.fileSearch !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_FileSearchTool);
   }
   return w;
@@ -931,10 +966,10 @@ const modelKeys_FileSearchToolOptions: ReadonlySet<string> = /* @__PURE__ */ new
 function from_FileSearchToolOptions(value: unknown, p: string): FileSearchToolOptions {
   const w = obj(value, p, "");
   const m: FileSearchToolOptions = {
+    maxNumResults: numOrNull(w["max_num_results"], p, "max_num_results"),
+    rankingOptions: (w["ranking_options"] == null ? null : from_FileSearchRankingOptions(w["ranking_options"], at(p, "ranking_options"))),
   };
-  if (w["max_num_results"] !== undefined) m.maxNumResults = num(w["max_num_results"], p, "max_num_results");
-  if (w["ranking_options"] !== undefined) m.rankingOptions = from_FileSearchRankingOptions(w["ranking_options"], at(p, "ranking_options"));
-  if (Object.keys(w).length !== (w["max_num_results"] !== undefined ? 1 : 0) + (w["ranking_options"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["max_num_results"] !== undefined ? 1 : 0) + (w["ranking_options"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchToolOptions);
   }
   return m;
@@ -942,10 +977,10 @@ function from_FileSearchToolOptions(value: unknown, p: string): FileSearchToolOp
 
 function to_FileSearchToolOptions(m: FileSearchToolOptions): WireObject {
   const w: WireObject = {
+    "max_num_results": (m.maxNumResults ?? null),
+    "ranking_options": (m.rankingOptions == null ? null : to_FileSearchRankingOptions(m.rankingOptions)),
   };
-  if (m.maxNumResults !== undefined) w["max_num_results"] = m.maxNumResults;
-  if (m.rankingOptions !== undefined) w["ranking_options"] = to_FileSearchRankingOptions(m.rankingOptions);
-  if (Object.keys(m).length !== (m.maxNumResults !== undefined ? 1 : 0) + (m.rankingOptions !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_FileSearchToolOptions);
   }
   return w;
@@ -957,10 +992,10 @@ const modelKeys_FileSearchRankingOptions: ReadonlySet<string> = /* @__PURE__ */ 
 function from_FileSearchRankingOptions(value: unknown, p: string): FileSearchRankingOptions {
   const w = obj(value, p, "");
   const m: FileSearchRankingOptions = {
+    ranker: (strOrNull(w["ranker"], p, "ranker") as "auto" | "default_2024_08_21" | (string & {}) | null),
+    scoreThreshold: numOrNull(w["score_threshold"], p, "score_threshold"),
   };
-  if (w["ranker"] !== undefined) m.ranker = (str(w["ranker"], p, "ranker") as "auto" | "default_2024_08_21" | (string & {}));
-  if (w["score_threshold"] !== undefined) m.scoreThreshold = num(w["score_threshold"], p, "score_threshold");
-  if (Object.keys(w).length !== (w["ranker"] !== undefined ? 1 : 0) + (w["score_threshold"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["ranker"] !== undefined ? 1 : 0) + (w["score_threshold"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchRankingOptions);
   }
   return m;
@@ -968,11 +1003,67 @@ function from_FileSearchRankingOptions(value: unknown, p: string): FileSearchRan
 
 function to_FileSearchRankingOptions(m: FileSearchRankingOptions): WireObject {
   const w: WireObject = {
+    "ranker": (m.ranker ?? null),
+    "score_threshold": (m.scoreThreshold ?? null),
   };
-  if (m.ranker !== undefined) w["ranker"] = m.ranker;
-  if (m.scoreThreshold !== undefined) w["score_threshold"] = m.scoreThreshold;
-  if (Object.keys(m).length !== (m.ranker !== undefined ? 1 : 0) + (m.scoreThreshold !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_FileSearchRankingOptions);
+  }
+  return w;
+}
+
+const wireKeys_FunctionTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","function"]);
+const modelKeys_FunctionTool: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","function"]);
+
+function from_FunctionTool(value: unknown, p: string): FunctionTool {
+  const w = obj(value, p, "");
+  const m: FunctionTool = {
+    type: (str(w["type"], p, "type") as "function"),
+    function: from_FunctionDefinition(w["function"], at(p, "function")),
+  };
+  if (Object.keys(w).length !== 2) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_FunctionTool);
+  }
+  return m;
+}
+
+function to_FunctionTool(m: FunctionTool): WireObject {
+  const w: WireObject = {
+    "type": m.type,
+    "function": to_FunctionDefinition(m.function),
+  };
+  if (Object.keys(m).length !== 2) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_FunctionTool);
+  }
+  return w;
+}
+
+const wireKeys_FunctionDefinition: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","description","parameters","strict"]);
+const modelKeys_FunctionDefinition: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","description","parameters","strict"]);
+
+function from_FunctionDefinition(value: unknown, p: string): FunctionDefinition {
+  const w = obj(value, p, "");
+  const m: FunctionDefinition = {
+    name: str(w["name"], p, "name"),
+    description: strOrNull(w["description"], p, "description"),
+    parameters: (w["parameters"] == null ? null : obj(w["parameters"], p, "parameters")),
+    strict: boolOrNull(w["strict"], p, "strict"),
+  };
+  if (Object.keys(w).length !== 1 + (w["description"] !== undefined ? 1 : 0) + (w["parameters"] !== undefined ? 1 : 0) + (w["strict"] !== undefined ? 1 : 0)) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_FunctionDefinition);
+  }
+  return m;
+}
+
+function to_FunctionDefinition(m: FunctionDefinition): WireObject {
+  const w: WireObject = {
+    "name": m.name,
+    "description": (m.description ?? null),
+    "parameters": (m.parameters ?? null),
+    "strict": (m.strict ?? null),
+  };
+  if (Object.keys(m).length !== 4) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_FunctionDefinition);
   }
   return w;
 }
@@ -983,10 +1074,10 @@ const modelKeys_ToolResources: ReadonlySet<string> = /* @__PURE__ */ new Set(["c
 function from_ToolResources(value: unknown, p: string): ToolResources {
   const w = obj(value, p, "");
   const m: ToolResources = {
+    codeInterpreter: (w["code_interpreter"] == null ? null : from_CodeInterpreterToolResources(w["code_interpreter"], at(p, "code_interpreter"))),
+    fileSearch: (w["file_search"] == null ? null : from_FileSearchToolResources(w["file_search"], at(p, "file_search"))),
   };
-  if (w["code_interpreter"] !== undefined) m.codeInterpreter = from_CodeInterpreterToolResources(w["code_interpreter"], at(p, "code_interpreter"));
-  if (w["file_search"] !== undefined) m.fileSearch = from_FileSearchToolResources(w["file_search"], at(p, "file_search"));
-  if (Object.keys(w).length !== (w["code_interpreter"] !== undefined ? 1 : 0) + (w["file_search"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["code_interpreter"] !== undefined ? 1 : 0) + (w["file_search"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_ToolResources);
   }
   return m;
@@ -994,10 +1085,10 @@ function from_ToolResources(value: unknown, p: string): ToolResources {
 
 function to_ToolResources(m: ToolResources): WireObject {
   const w: WireObject = {
+    "code_interpreter": (m.codeInterpreter == null ? null : to_CodeInterpreterToolResources(m.codeInterpreter)),
+    "file_search": (m.fileSearch == null ? null : to_FileSearchToolResources(m.fileSearch)),
   };
-  if (m.codeInterpreter !== undefined) w["code_interpreter"] = to_CodeInterpreterToolResources(m.codeInterpreter);
-  if (m.fileSearch !== undefined) w["file_search"] = to_FileSearchToolResources(m.fileSearch);
-  if (Object.keys(m).length !== (m.codeInterpreter !== undefined ? 1 : 0) + (m.fileSearch !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_ToolResources);
   }
   return w;
@@ -1009,9 +1100,9 @@ const modelKeys_CodeInterpreterToolResources: ReadonlySet<string> = /* @__PURE__
 function from_CodeInterpreterToolResources(value: unknown, p: string): CodeInterpreterToolResources {
   const w = obj(value, p, "");
   const m: CodeInterpreterToolResources = {
+    fileIds: (w["file_ids"] == null ? [] : (checkList(w["file_ids"], p, "file_ids", (x, xp) => str(x, xp, "")) as string[])),
   };
-  if (w["file_ids"] !== undefined) m.fileIds = (w["file_ids"] as string[]);
-  if (Object.keys(w).length !== (w["file_ids"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["file_ids"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_CodeInterpreterToolResources);
   }
   return m;
@@ -1019,9 +1110,9 @@ function from_CodeInterpreterToolResources(value: unknown, p: string): CodeInter
 
 function to_CodeInterpreterToolResources(m: CodeInterpreterToolResources): WireObject {
   const w: WireObject = {
+    "file_ids": m.fileIds,
   };
-  if (m.fileIds !== undefined) w["file_ids"] = m.fileIds;
-  if (Object.keys(m).length !== (m.fileIds !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 1) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_CodeInterpreterToolResources);
   }
   return w;
@@ -1033,9 +1124,9 @@ const modelKeys_FileSearchToolResources: ReadonlySet<string> = /* @__PURE__ */ n
 function from_FileSearchToolResources(value: unknown, p: string): FileSearchToolResources {
   const w = obj(value, p, "");
   const m: FileSearchToolResources = {
+    vectorStoreIds: (w["vector_store_ids"] == null ? [] : (checkList(w["vector_store_ids"], p, "vector_store_ids", (x, xp) => str(x, xp, "")) as string[])),
   };
-  if (w["vector_store_ids"] !== undefined) m.vectorStoreIds = (w["vector_store_ids"] as string[]);
-  if (Object.keys(w).length !== (w["vector_store_ids"] !== undefined ? 1 : 0)) {
+  if (Object.keys(w).length !== 0 + (w["vector_store_ids"] !== undefined ? 1 : 0)) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_FileSearchToolResources);
   }
   return m;
@@ -1043,9 +1134,9 @@ function from_FileSearchToolResources(value: unknown, p: string): FileSearchTool
 
 function to_FileSearchToolResources(m: FileSearchToolResources): WireObject {
   const w: WireObject = {
+    "vector_store_ids": m.vectorStoreIds,
   };
-  if (m.vectorStoreIds !== undefined) w["vector_store_ids"] = m.vectorStoreIds;
-  if (Object.keys(m).length !== (m.vectorStoreIds !== undefined ? 1 : 0)) {
+  if (Object.keys(m).length !== 1) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_FileSearchToolResources);
   }
   return w;
@@ -1105,6 +1196,104 @@ function to_TruncationStrategy(m: TruncationStrategy): WireObject {
   return w;
 }
 
+const wireKeys_ToolChoiceObject: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","function"]);
+const modelKeys_ToolChoiceObject: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","function"]);
+
+function from_ToolChoiceObject(value: unknown, p: string): ToolChoiceObject {
+  const w = obj(value, p, "");
+  const m: ToolChoiceObject = {
+    type: (str(w["type"], p, "type") as "function" | "code_interpreter" | "file_search" | (string & {})),
+    function: (w["function"] == null ? null : from_ToolChoiceFunction(w["function"], at(p, "function"))),
+  };
+  if (Object.keys(w).length !== 1 + (w["function"] !== undefined ? 1 : 0)) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_ToolChoiceObject);
+  }
+  return m;
+}
+
+function to_ToolChoiceObject(m: ToolChoiceObject): WireObject {
+  const w: WireObject = {
+    "type": m.type,
+    "function": (m.function == null ? null : to_ToolChoiceFunction(m.function)),
+  };
+  if (Object.keys(m).length !== 2) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_ToolChoiceObject);
+  }
+  return w;
+}
+
+const wireKeys_ToolChoiceFunction: ReadonlySet<string> = /* @__PURE__ */ new Set(["name"]);
+const modelKeys_ToolChoiceFunction: ReadonlySet<string> = /* @__PURE__ */ new Set(["name"]);
+
+function from_ToolChoiceFunction(value: unknown, p: string): ToolChoiceFunction {
+  const w = obj(value, p, "");
+  const m: ToolChoiceFunction = {
+    name: str(w["name"], p, "name"),
+  };
+  if (Object.keys(w).length !== 1) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_ToolChoiceFunction);
+  }
+  return m;
+}
+
+function to_ToolChoiceFunction(m: ToolChoiceFunction): WireObject {
+  const w: WireObject = {
+    "name": m.name,
+  };
+  if (Object.keys(m).length !== 1) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_ToolChoiceFunction);
+  }
+  return w;
+}
+
+const wireKeys_ResponseFormatText: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+const modelKeys_ResponseFormatText: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+
+function from_ResponseFormatText(value: unknown, p: string): ResponseFormatText {
+  const w = obj(value, p, "");
+  const m: ResponseFormatText = {
+    type: (str(w["type"], p, "type") as "text"),
+  };
+  if (Object.keys(w).length !== 1) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_ResponseFormatText);
+  }
+  return m;
+}
+
+function to_ResponseFormatText(m: ResponseFormatText): WireObject {
+  const w: WireObject = {
+    "type": m.type,
+  };
+  if (Object.keys(m).length !== 1) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_ResponseFormatText);
+  }
+  return w;
+}
+
+const wireKeys_ResponseFormatJsonObject: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+const modelKeys_ResponseFormatJsonObject: ReadonlySet<string> = /* @__PURE__ */ new Set(["type"]);
+
+function from_ResponseFormatJsonObject(value: unknown, p: string): ResponseFormatJsonObject {
+  const w = obj(value, p, "");
+  const m: ResponseFormatJsonObject = {
+    type: (str(w["type"], p, "type") as "json_object"),
+  };
+  if (Object.keys(w).length !== 1) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_ResponseFormatJsonObject);
+  }
+  return m;
+}
+
+function to_ResponseFormatJsonObject(m: ResponseFormatJsonObject): WireObject {
+  const w: WireObject = {
+    "type": m.type,
+  };
+  if (Object.keys(m).length !== 1) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_ResponseFormatJsonObject);
+  }
+  return w;
+}
+
 const wireKeys_ResponseFormatJsonSchema: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","json_schema"]);
 const modelKeys_ResponseFormatJsonSchema: ReadonlySet<string> = /* @__PURE__ */ new Set(["type","jsonSchema"]);
 
@@ -1112,7 +1301,7 @@ function from_ResponseFormatJsonSchema(value: unknown, p: string): ResponseForma
   const w = obj(value, p, "");
   const m: ResponseFormatJsonSchema = {
     type: (str(w["type"], p, "type") as "json_schema"),
-    jsonSchema: (obj(w["json_schema"], p, "json_schema") as unknown as JsonSchemaFormat),
+    jsonSchema: from_JsonSchemaFormat(w["json_schema"], at(p, "json_schema")),
   };
   if (Object.keys(w).length !== 2) {
     keepUnknown(w, m as unknown as WireObject, wireKeys_ResponseFormatJsonSchema);
@@ -1123,12 +1312,116 @@ function from_ResponseFormatJsonSchema(value: unknown, p: string): ResponseForma
 function to_ResponseFormatJsonSchema(m: ResponseFormatJsonSchema): WireObject {
   const w: WireObject = {
     "type": m.type,
-    "json_schema": m.jsonSchema,
+    "json_schema": to_JsonSchemaFormat(m.jsonSchema),
   };
   if (Object.keys(m).length !== 2) {
     keepUnknown(m as unknown as WireObject, w, modelKeys_ResponseFormatJsonSchema);
   }
   return w;
+}
+
+const wireKeys_JsonSchemaFormat: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","description","schema","strict"]);
+const modelKeys_JsonSchemaFormat: ReadonlySet<string> = /* @__PURE__ */ new Set(["name","description","schema","strict"]);
+
+function from_JsonSchemaFormat(value: unknown, p: string): JsonSchemaFormat {
+  const w = obj(value, p, "");
+  const m: JsonSchemaFormat = {
+    name: str(w["name"], p, "name"),
+    description: strOrNull(w["description"], p, "description"),
+    schema: objOrNull(w["schema"], p, "schema"),
+    strict: boolOrNull(w["strict"], p, "strict"),
+  };
+  if (Object.keys(w).length !== 1 + (w["description"] !== undefined ? 1 : 0) + (w["schema"] !== undefined ? 1 : 0) + (w["strict"] !== undefined ? 1 : 0)) {
+    keepUnknown(w, m as unknown as WireObject, wireKeys_JsonSchemaFormat);
+  }
+  return m;
+}
+
+function to_JsonSchemaFormat(m: JsonSchemaFormat): WireObject {
+  const w: WireObject = {
+    "name": m.name,
+    "description": (m.description ?? null),
+    "schema": (m.schema ?? null),
+    "strict": (m.strict ?? null),
+  };
+  if (Object.keys(m).length !== 4) {
+    keepUnknown(m as unknown as WireObject, w, modelKeys_JsonSchemaFormat);
+  }
+  return w;
+}
+
+function from_Tool(value: unknown, p: string): CodeInterpreterTool | FileSearchTool | FunctionTool {
+  if (isObject(value)) {
+    switch (value["type"]) {
+      case "code_interpreter": return from_CodeInterpreterTool(value, p);
+      case "file_search": return from_FileSearchTool(value, p);
+      case "function": return from_FunctionTool(value, p);
+      default: return value as unknown as CodeInterpreterTool | FileSearchTool | FunctionTool;
+    }
+  }
+  return fail(p, "", "an object", value);
+}
+
+function to_Tool(m: CodeInterpreterTool | FileSearchTool | FunctionTool): unknown {
+  if (isModelObject(m)) {
+    switch ((m as unknown as WireObject)["type"]) {
+      case "code_interpreter": return to_CodeInterpreterTool((m as CodeInterpreterTool));
+      case "file_search": return to_FileSearchTool((m as FileSearchTool));
+      case "function": return to_FunctionTool((m as FunctionTool));
+      default: return m;
+    }
+  }
+  return m;
+}
+
+function from_ToolChoice(value: unknown, p: string): "none" | "auto" | "required" | (string & {}) | ToolChoiceObject {
+  if (typeof value === "string") return (str(value, p, "") as "none" | "auto" | "required" | (string & {}));
+  if (isObject(value)) return from_ToolChoiceObject(value, p);
+  return fail(p, "", "a string or an object", value);
+}
+
+function to_ToolChoice(m: "none" | "auto" | "required" | (string & {}) | ToolChoiceObject): unknown {
+  if (isModelObject(m)) return to_ToolChoiceObject((m as ToolChoiceObject));
+  return m;
+}
+
+function from_ResponseFormatVariant2(value: unknown, p: string): ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
+  if (isObject(value)) {
+    switch (value["type"]) {
+      case "text": return from_ResponseFormatText(value, p);
+      case "json_object": return from_ResponseFormatJsonObject(value, p);
+      case "json_schema": return from_ResponseFormatJsonSchema(value, p);
+      default: return value as unknown as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema;
+    }
+  }
+  return fail(p, "", "an object", value);
+}
+
+function to_ResponseFormatVariant2(m: ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
+  if (isModelObject(m)) {
+    switch ((m as unknown as WireObject)["type"]) {
+      case "text": return to_ResponseFormatText((m as ResponseFormatText));
+      case "json_object": return to_ResponseFormatJsonObject((m as ResponseFormatJsonObject));
+      case "json_schema": return to_ResponseFormatJsonSchema((m as ResponseFormatJsonSchema));
+      default: return m;
+    }
+  }
+  return m;
+}
+
+function from_ResponseFormat(value: unknown, p: string): "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
+  if (typeof value === "string") return (str(value, p, "") as "auto");
+  if (isObject(value)) return from_ResponseFormatVariant2(value, p);
+  return fail(p, "", "a string or an object", value);
+}
+
+function to_ResponseFormat(m: "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
+  if (isModelObject(m)) return to_ResponseFormatVariant2((m as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema));
+  return m;
+}
+
+function from_Metadata(value: unknown, p: string): Metadata {
+  return (value == null ? null : (checkMap(value, p, "", (x, xp) => str(x, xp, "")) as Record<string, string>));
 }
 
 /**
@@ -1153,7 +1446,7 @@ export function threadRunToWire(model: ThreadRun): Wire<"RunObject"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runStatusFromWire(wire: unknown, path = ""): RunStatus {
-  return (str(wire, path, "") as "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "incomplete" | "expired" | (string & {}));
+  return (str(wire, path, "") as RunStatus);
 }
 
 /**
@@ -1201,14 +1494,14 @@ export function submitToolOutputsActionToWire(model: SubmitToolOutputsAction): W
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runToolCallFromWire(wire: unknown, path = ""): RunToolCall {
-  return (obj(wire, path, "") as unknown as RunToolCall);
+  return from_RunToolCall(wire, path);
 }
 
 /**
  * Converts {@link RunToolCall} back into its wire form, `RunToolCall`.
  */
 export function runToolCallToWire(model: RunToolCall): Wire<"RunToolCall"> {
-  return model as unknown as Wire<"RunToolCall">;
+  return to_RunToolCall(model) as unknown as Wire<"RunToolCall">;
 }
 
 /**
@@ -1217,14 +1510,14 @@ export function runToolCallToWire(model: RunToolCall): Wire<"RunToolCall"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runToolCallFunctionFromWire(wire: unknown, path = ""): RunToolCallFunction {
-  return (obj(wire, path, "") as unknown as RunToolCallFunction);
+  return from_RunToolCallFunction(wire, path);
 }
 
 /**
  * Converts {@link RunToolCallFunction} back into its wire form, `RunToolCallFunction`.
  */
 export function runToolCallFunctionToWire(model: RunToolCallFunction): Wire<"RunToolCallFunction"> {
-  return model as unknown as Wire<"RunToolCallFunction">;
+  return to_RunToolCallFunction(model) as unknown as Wire<"RunToolCallFunction">;
 }
 
 /**
@@ -1233,14 +1526,14 @@ export function runToolCallFunctionToWire(model: RunToolCallFunction): Wire<"Run
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runLastErrorFromWire(wire: unknown, path = ""): RunLastError {
-  return (obj(wire, path, "") as unknown as RunLastError);
+  return from_RunLastError(wire, path);
 }
 
 /**
  * Converts {@link RunLastError} back into its wire form, `RunLastError`.
  */
 export function runLastErrorToWire(model: RunLastError): Wire<"RunLastError"> {
-  return model as unknown as Wire<"RunLastError">;
+  return to_RunLastError(model) as unknown as Wire<"RunLastError">;
 }
 
 /**
@@ -1249,39 +1542,14 @@ export function runLastErrorToWire(model: RunLastError): Wire<"RunLastError"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function runIncompleteDetailsFromWire(wire: unknown, path = ""): RunIncompleteDetails {
-  return (obj(wire, path, "") as unknown as RunIncompleteDetails);
+  return from_RunIncompleteDetails(wire, path);
 }
 
 /**
  * Converts {@link RunIncompleteDetails} back into its wire form, `RunIncompleteDetails`.
  */
 export function runIncompleteDetailsToWire(model: RunIncompleteDetails): Wire<"RunIncompleteDetails"> {
-  return model as unknown as Wire<"RunIncompleteDetails">;
-}
-
-function from_Tool(value: unknown, p: string): CodeInterpreterTool | FileSearchTool | FunctionTool {
-  if (isObject(value)) {
-    switch (value["type"]) {
-      case "code_interpreter": return (obj(value, p, "") as unknown as CodeInterpreterTool);
-      case "file_search": return from_FileSearchTool(value, p);
-      case "function": return (obj(value, p, "") as unknown as FunctionTool);
-      default: return value as unknown as CodeInterpreterTool | FileSearchTool | FunctionTool;
-    }
-  }
-  return fail(p, "", "an object", value);
-}
-
-function to_Tool(m: CodeInterpreterTool | FileSearchTool | FunctionTool): unknown {
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
-    const o = m as unknown as WireObject;
-    switch (o["type"]) {
-      case "code_interpreter": return (m as CodeInterpreterTool);
-      case "file_search": return to_FileSearchTool((m as FileSearchTool));
-      case "function": return (m as FunctionTool);
-      default: return m;
-    }
-  }
-  return m;
+  return to_RunIncompleteDetails(model) as unknown as Wire<"RunIncompleteDetails">;
 }
 
 /**
@@ -1306,14 +1574,14 @@ export function toolToWire(model: Tool): Wire<"Tool"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function codeInterpreterToolFromWire(wire: unknown, path = ""): CodeInterpreterTool {
-  return (obj(wire, path, "") as unknown as CodeInterpreterTool);
+  return from_CodeInterpreterTool(wire, path);
 }
 
 /**
  * Converts {@link CodeInterpreterTool} back into its wire form, `CodeInterpreterTool`.
  */
 export function codeInterpreterToolToWire(model: CodeInterpreterTool): Wire<"CodeInterpreterTool"> {
-  return model as unknown as Wire<"CodeInterpreterTool">;
+  return to_CodeInterpreterTool(model) as unknown as Wire<"CodeInterpreterTool">;
 }
 
 /**
@@ -1370,14 +1638,14 @@ export function fileSearchRankingOptionsToWire(model: FileSearchRankingOptions):
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function functionToolFromWire(wire: unknown, path = ""): FunctionTool {
-  return (obj(wire, path, "") as unknown as FunctionTool);
+  return from_FunctionTool(wire, path);
 }
 
 /**
  * Converts {@link FunctionTool} back into its wire form, `FunctionTool`.
  */
 export function functionToolToWire(model: FunctionTool): Wire<"FunctionTool"> {
-  return model as unknown as Wire<"FunctionTool">;
+  return to_FunctionTool(model) as unknown as Wire<"FunctionTool">;
 }
 
 /**
@@ -1386,14 +1654,14 @@ export function functionToolToWire(model: FunctionTool): Wire<"FunctionTool"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function functionDefinitionFromWire(wire: unknown, path = ""): FunctionDefinition {
-  return (obj(wire, path, "") as unknown as FunctionDefinition);
+  return from_FunctionDefinition(wire, path);
 }
 
 /**
  * Converts {@link FunctionDefinition} back into its wire form, `FunctionDefinition`.
  */
 export function functionDefinitionToWire(model: FunctionDefinition): Wire<"FunctionDefinition"> {
-  return model as unknown as Wire<"FunctionDefinition">;
+  return to_FunctionDefinition(model) as unknown as Wire<"FunctionDefinition">;
 }
 
 /**
@@ -1402,7 +1670,7 @@ export function functionDefinitionToWire(model: FunctionDefinition): Wire<"Funct
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function functionParametersFromWire(wire: unknown, path = ""): FunctionParameters {
-  return (obj(wire, path, "") as unknown as Record<string, unknown>);
+  return obj(wire, path, "");
 }
 
 /**
@@ -1466,7 +1734,7 @@ export function fileSearchToolResourcesToWire(model: FileSearchToolResources): W
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function metadataFromWire(wire: unknown, path = ""): Metadata {
-  return (objOrNull(wire, path, "") as unknown as Record<string, string> | null);
+  return from_Metadata(wire, path);
 }
 
 /**
@@ -1514,14 +1782,14 @@ export function truncationStrategyToWire(model: TruncationStrategy): Wire<"Trunc
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function toolChoiceFromWire(wire: unknown, path = ""): ToolChoice {
-  return (wire as "none" | "auto" | "required" | (string & {}) | ToolChoiceObject);
+  return from_ToolChoice(wire, path);
 }
 
 /**
  * Converts {@link ToolChoice} back into its wire form, `ToolChoice`.
  */
 export function toolChoiceToWire(model: ToolChoice): Wire<"ToolChoice"> {
-  return model as unknown as Wire<"ToolChoice">;
+  return to_ToolChoice(model) as unknown as Wire<"ToolChoice">;
 }
 
 /**
@@ -1530,14 +1798,14 @@ export function toolChoiceToWire(model: ToolChoice): Wire<"ToolChoice"> {
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function toolChoiceObjectFromWire(wire: unknown, path = ""): ToolChoiceObject {
-  return (obj(wire, path, "") as unknown as ToolChoiceObject);
+  return from_ToolChoiceObject(wire, path);
 }
 
 /**
  * Converts {@link ToolChoiceObject} back into its wire form, `ToolChoiceObject`.
  */
 export function toolChoiceObjectToWire(model: ToolChoiceObject): Wire<"ToolChoiceObject"> {
-  return model as unknown as Wire<"ToolChoiceObject">;
+  return to_ToolChoiceObject(model) as unknown as Wire<"ToolChoiceObject">;
 }
 
 /**
@@ -1546,51 +1814,14 @@ export function toolChoiceObjectToWire(model: ToolChoiceObject): Wire<"ToolChoic
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function toolChoiceFunctionFromWire(wire: unknown, path = ""): ToolChoiceFunction {
-  return (obj(wire, path, "") as unknown as ToolChoiceFunction);
+  return from_ToolChoiceFunction(wire, path);
 }
 
 /**
  * Converts {@link ToolChoiceFunction} back into its wire form, `ToolChoiceFunction`.
  */
 export function toolChoiceFunctionToWire(model: ToolChoiceFunction): Wire<"ToolChoiceFunction"> {
-  return model as unknown as Wire<"ToolChoiceFunction">;
-}
-
-function from_Union1(value: unknown, p: string): ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
-  if (isObject(value)) {
-    switch (value["type"]) {
-      case "text": return (obj(value, p, "") as unknown as ResponseFormatText);
-      case "json_object": return (obj(value, p, "") as unknown as ResponseFormatJsonObject);
-      case "json_schema": return from_ResponseFormatJsonSchema(value, p);
-      default: return value as unknown as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema;
-    }
-  }
-  return fail(p, "", "an object", value);
-}
-
-function to_Union1(m: ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) {
-    const o = m as unknown as WireObject;
-    switch (o["type"]) {
-      case "text": return (m as ResponseFormatText);
-      case "json_object": return (m as ResponseFormatJsonObject);
-      case "json_schema": return to_ResponseFormatJsonSchema((m as ResponseFormatJsonSchema));
-      default: return m;
-    }
-  }
-  return m;
-}
-
-function from_ResponseFormat(value: unknown, p: string): "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema {
-  if (typeof value === "string") return (str(value, p, "") as "auto");
-  if (isObject(value)) return from_Union1(value, p);
-  return fail(p, "", "a string or an object", value);
-}
-
-function to_ResponseFormat(m: "auto" | ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema): unknown {
-  if (typeof m === "string") return (m as "auto");
-  if (typeof m === "object" && m !== null && !Array.isArray(m)) return to_Union1((m as ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema));
-  return m;
+  return to_ToolChoiceFunction(model) as unknown as Wire<"ToolChoiceFunction">;
 }
 
 /**
@@ -1615,14 +1846,14 @@ export function responseFormatToWire(model: ResponseFormat): Wire<"ResponseForma
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function responseFormatTextFromWire(wire: unknown, path = ""): ResponseFormatText {
-  return (obj(wire, path, "") as unknown as ResponseFormatText);
+  return from_ResponseFormatText(wire, path);
 }
 
 /**
  * Converts {@link ResponseFormatText} back into its wire form, `ResponseFormatText`.
  */
 export function responseFormatTextToWire(model: ResponseFormatText): Wire<"ResponseFormatText"> {
-  return model as unknown as Wire<"ResponseFormatText">;
+  return to_ResponseFormatText(model) as unknown as Wire<"ResponseFormatText">;
 }
 
 /**
@@ -1631,14 +1862,14 @@ export function responseFormatTextToWire(model: ResponseFormatText): Wire<"Respo
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function responseFormatJsonObjectFromWire(wire: unknown, path = ""): ResponseFormatJsonObject {
-  return (obj(wire, path, "") as unknown as ResponseFormatJsonObject);
+  return from_ResponseFormatJsonObject(wire, path);
 }
 
 /**
  * Converts {@link ResponseFormatJsonObject} back into its wire form, `ResponseFormatJsonObject`.
  */
 export function responseFormatJsonObjectToWire(model: ResponseFormatJsonObject): Wire<"ResponseFormatJsonObject"> {
-  return model as unknown as Wire<"ResponseFormatJsonObject">;
+  return to_ResponseFormatJsonObject(model) as unknown as Wire<"ResponseFormatJsonObject">;
 }
 
 /**
@@ -1663,13 +1894,13 @@ export function responseFormatJsonSchemaToWire(model: ResponseFormatJsonSchema):
  * @throws {@link WireShapeError} when the value does not have the documented shape; its `path` names the field.
  */
 export function jsonSchemaFormatFromWire(wire: unknown, path = ""): JsonSchemaFormat {
-  return (obj(wire, path, "") as unknown as JsonSchemaFormat);
+  return from_JsonSchemaFormat(wire, path);
 }
 
 /**
  * Converts {@link JsonSchemaFormat} back into its wire form, `JsonSchemaFormat`.
  */
 export function jsonSchemaFormatToWire(model: JsonSchemaFormat): Wire<"JsonSchemaFormat"> {
-  return model as unknown as Wire<"JsonSchemaFormat">;
+  return to_JsonSchemaFormat(model) as unknown as Wire<"JsonSchemaFormat">;
 }
 

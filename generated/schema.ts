@@ -1,8 +1,8 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 60d5d8ce2c8120aedceb2a1befab2d5f005140b0da20e89d72dece987d20694e)
+// Source:  spec/openapi.yaml (sha256 e1a97a1c8064b4fd96fa628e5401e8ff8cb60261e8553481e6443a652f89355a)
 // Command: npm run generate
 /* eslint-disable */
-// Output:  sha256 41baae74400fbd4d0e6b8a9f22b4a43bddaeed949adf0fcf72d72a11e69003e3
+// Output:  sha256 c034f568d99c575894ba285445eb6ec753adfd4e0de6d9715ffeac7892de6dac
 export interface paths {
     "/threads/{thread_id}/runs": {
         parameters: {
@@ -94,9 +94,10 @@ export interface components {
             id: string;
             /**
              * @description The object type, always `thread.run`.
+             * @default thread.run
              * @enum {string}
              */
-            object: "thread.run";
+            object?: "thread.run";
             /**
              * Format: unixtime
              * @description When the run was created, as Unix time in seconds.
@@ -104,67 +105,70 @@ export interface components {
             created_at: number;
             /** @description The id of the thread the run was executed on. */
             thread_id: string;
-            /** @description The id of the assistant (agent) used for this run. */
-            assistant_id: string;
+            /** @description The id of the assistant (agent) used for this run; `null` when a server leaves it out. */
+            assistant_id?: string | null;
             status: components["schemas"]["RunStatus"];
             /** @description What the caller must do for the run to continue; `null` unless the status is `requires_action`. Azure may omit the field. */
             required_action?: components["schemas"]["RequiredAction"] | null;
             /** @description The last error of the run; `null` if there was none. */
-            last_error: components["schemas"]["RunLastError"] | null;
+            last_error?: components["schemas"]["RunLastError"] | null;
             /**
              * Format: unixtime
              * @description When the run will expire, as Unix time in seconds; `null` once it ended.
              */
-            expires_at: number | null;
+            expires_at?: number | null;
             /**
              * Format: unixtime
              * @description When the run was started, as Unix time in seconds; `null` before that.
              */
-            started_at: number | null;
+            started_at?: number | null;
             /**
              * Format: unixtime
              * @description When the run was cancelled, as Unix time in seconds; `null` otherwise.
              */
-            cancelled_at: number | null;
+            cancelled_at?: number | null;
             /**
              * Format: unixtime
              * @description When the run failed, as Unix time in seconds; `null` otherwise.
              */
-            failed_at: number | null;
+            failed_at?: number | null;
             /**
              * Format: unixtime
              * @description When the run completed, as Unix time in seconds; `null` otherwise.
              */
-            completed_at: number | null;
+            completed_at?: number | null;
             /** @description Why the run is incomplete; `null` if the run is not incomplete. */
-            incomplete_details: components["schemas"]["RunIncompleteDetails"] | null;
-            /** @description The model (or Azure deployment name) used for this run. */
-            model: string;
+            incomplete_details?: components["schemas"]["RunIncompleteDetails"] | null;
+            /** @description The model (or Azure deployment name) used for this run; `null` when a server leaves it out. */
+            model?: string | null;
             /** @description The instructions the assistant used for this run. Vendor schemas say string, but published examples return `null`, so clients must accept `null`. */
-            instructions: string | null;
-            /** @description The tools the assistant used for this run (at most 20). */
-            tools: components["schemas"]["Tool"][];
+            instructions?: string | null;
+            /** @description The tools the assistant used for this run (at most 20). Some servers send `null` or leave it out: both read as `[]`. */
+            tools?: components["schemas"]["Tool"][];
             /** @description Resources made available to the tools for this run. Appears in OpenAI's own cancel example but not in its schema; optional. */
             tool_resources?: components["schemas"]["ToolResources"] | null;
-            metadata: components["schemas"]["Metadata"];
+            metadata?: components["schemas"]["Metadata"];
             /** @description Token usage of the run; `null` until the run is in a terminal status. */
-            usage: components["schemas"]["RunUsage"] | null;
+            usage?: components["schemas"]["RunUsage"] | null;
             /** @description The sampling temperature used for this run (0 to 2). Defaults to 1 if not set. */
             temperature?: number | null;
             /** @description The nucleus sampling value used for this run (0 to 1). Defaults to 1 if not set. */
             top_p?: number | null;
             /** @description The maximum number of prompt tokens the run may use (at least 256). */
-            max_prompt_tokens: number | null;
+            max_prompt_tokens?: number | null;
             /** @description The maximum number of completion tokens the run may use (at least 256). */
-            max_completion_tokens: number | null;
+            max_completion_tokens?: number | null;
             /** @description How the thread is truncated before the run to fit the context window. */
-            truncation_strategy: components["schemas"]["TruncationStrategy"] | null;
+            truncation_strategy?: components["schemas"]["TruncationStrategy"] | null;
             /** @description Which tool, if any, the model is made to call. */
-            tool_choice: components["schemas"]["ToolChoice"] | null;
-            /** @description Whether the model may call several tools in parallel. */
-            parallel_tool_calls: boolean;
+            tool_choice?: components["schemas"]["ToolChoice"] | null;
+            /**
+             * @description Whether the model may call several tools in parallel; `true` (the API's default) when a server leaves it out.
+             * @default true
+             */
+            parallel_tool_calls?: boolean;
             /** @description The format the model must output. */
-            response_format: components["schemas"]["ResponseFormat"] | null;
+            response_format?: components["schemas"]["ResponseFormat"] | null;
         };
         /**
          * @description The status of the run. Terminal values (listed in `x-terminal-values`): `cancelled`, `failed`, `completed`, `incomplete`, `expired`. `cancelling` is not terminal. Servers may add values: treat an unknown status as non-terminal.
@@ -178,7 +182,8 @@ export interface components {
              * @enum {string}
              */
             type: "submit_tool_outputs";
-            submit_tool_outputs?: components["schemas"]["SubmitToolOutputsAction"];
+            /** @description The tool calls to answer, with `type: submit_tool_outputs`. */
+            submit_tool_outputs?: components["schemas"]["SubmitToolOutputsAction"] | null;
         };
         /** @description The tool calls whose outputs the caller must submit for the run to continue. */
         SubmitToolOutputsAction: {
@@ -217,9 +222,9 @@ export interface components {
         RunIncompleteDetails: {
             /**
              * @description The token limit that was reached.
-             * @enum {string}
+             * @enum {string|null}
              */
-            reason?: "max_completion_tokens" | "max_prompt_tokens";
+            reason?: "max_completion_tokens" | "max_prompt_tokens" | null;
         };
         /** @description Token usage of a run. */
         RunUsage: {
@@ -249,7 +254,8 @@ export interface components {
              * @enum {string}
              */
             type: "function" | "code_interpreter" | "file_search";
-            function?: components["schemas"]["ToolChoiceFunction"];
+            /** @description The function to call, with `type: function`. */
+            function?: components["schemas"]["ToolChoiceFunction"] | null;
         };
         /** @description The function to call, with `type: function`. */
         ToolChoiceFunction: {
@@ -288,11 +294,11 @@ export interface components {
             /** @description The name of the response format. */
             name: string;
             /** @description What the response format is for. */
-            description?: string;
+            description?: string | null;
             /** @description A JSON Schema object (user data: passed through untouched, keys are never renamed). */
             schema?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description Whether the output must follow the schema exactly. */
             strict?: boolean | null;
         };
@@ -313,23 +319,25 @@ export interface components {
              * @enum {string}
              */
             type: "file_search";
-            file_search?: components["schemas"]["FileSearchToolOptions"];
+            /** @description Options of the file search tool; `null` when the server sends none. */
+            file_search?: components["schemas"]["FileSearchToolOptions"] | null;
         };
         /** @description Options of the file search tool. */
         FileSearchToolOptions: {
             /** @description The maximum number of results the tool returns (1 to 50). */
-            max_num_results?: number;
-            ranking_options?: components["schemas"]["FileSearchRankingOptions"];
+            max_num_results?: number | null;
+            /** @description How results are ranked. */
+            ranking_options?: components["schemas"]["FileSearchRankingOptions"] | null;
         };
         /** @description How file search results are ranked. */
         FileSearchRankingOptions: {
             /**
              * @description The ranker to use.
-             * @enum {string}
+             * @enum {string|null}
              */
-            ranker?: "auto" | "default_2024_08_21";
+            ranker?: "auto" | "default_2024_08_21" | null;
             /** @description The minimum score (0 to 1) a result needs to be returned. */
-            score_threshold?: number;
+            score_threshold?: number | null;
         };
         /** @description A function the model may call; the caller runs it and submits the output. */
         FunctionTool: {
@@ -345,8 +353,9 @@ export interface components {
             /** @description The name of the function. */
             name: string;
             /** @description What the function does; the model uses it to decide when to call it. */
-            description?: string;
-            parameters?: components["schemas"]["FunctionParameters"];
+            description?: string | null;
+            /** @description The parameters the function accepts; `null` when it takes none. */
+            parameters?: components["schemas"]["FunctionParameters"] | null;
             /** @description Whether the model must follow `parameters` exactly. */
             strict?: boolean | null;
         };
@@ -356,8 +365,10 @@ export interface components {
         };
         /** @description Resources made available to the tools, per tool type. */
         ToolResources: {
-            code_interpreter?: components["schemas"]["CodeInterpreterToolResources"];
-            file_search?: components["schemas"]["FileSearchToolResources"];
+            /** @description Files of the code interpreter tool. */
+            code_interpreter?: components["schemas"]["CodeInterpreterToolResources"] | null;
+            /** @description Vector stores of the file search tool. */
+            file_search?: components["schemas"]["FileSearchToolResources"] | null;
         };
         /** @description Files available to the code interpreter tool. */
         CodeInterpreterToolResources: {

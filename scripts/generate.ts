@@ -40,5 +40,10 @@ if (values.check) {
   }
   console.log(`generate --check: ${values.out}/ is up to date (${result.ms} ms)`);
 } else {
-  console.log(`generate: wrote ${result.files.length} files to ${values.out}/ in ${result.ms} ms`);
+  const { checkAndModel, wireTypes, rest } = result.stages;
+  console.log(
+    `generate: wrote ${result.files.length} files to ${values.out}/ in ${result.ms} ms ` +
+      `(spec check and model done at ${checkAndModel} ms, wire types at ${wireTypes} ms, ` +
+      `the rest ${rest} ms)`,
+  );
 }

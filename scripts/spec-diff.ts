@@ -12,6 +12,11 @@
  * - on 0.y.z with y > 0, incrementing MINOR (or MAJOR) is breaking (0.1.0 → 0.2.0);
  * - on 0.0.z, every release is breaking (0.0.3 → 0.0.4).
  * Minor and patch spec changes are reported but never fail: any release may add things.
+ *
+ * Redocly rates changes by the wire alone. For the model (what users compile against and what
+ * the client accepts) scripts/lib/model-diff.ts rates them instead: a removed enum value is
+ * breaking, and a change to a model schema's `required` is rated by its effect on the generated
+ * types (see that file); Redocly's own verdicts on those `required` lists are replaced.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +24,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parseLocalRef } from "./lib/json.js";
+import { diffModels, modelSchemas, type Impact, type ModelVerdict } from "./lib/model-diff.js";
+import { checkSpec, type LoadedSpec } from "./lib/spec-check.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const redoclyBin = path.join(repoRoot, "node_modules", ".bin", "redocly");
@@ -28,9 +36,9 @@ type Bump = "major" | "minor" | "patch" | "none";
 
 interface Verdict {
   ruleId?: string;
+  location?: { file?: string; line?: number; col?: number; pointer?: string };
   impact?: Bump;
   message?: string;
-  location?: { file?: string; line?: number; col?: number };
 }
 
 interface DiffReport {
@@ -61,7 +69,31 @@ export function isBreakingBump(released: Version, next: Version): boolean {
   return false;
 }
 
-function main(): void {
+const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
+
+/** Redocly's verdicts on a model schema's `required`: the model diff rates those instead. */
+const REQUIRED_RULES = new Set(["required-properties-removed", "required-properties-added"]);
+
+/** Whether a Redocly verdict is about the `required` list of a schema the model reaches. */
+export function isModelRequiredVerdict(verdict: Verdict, schemas: ReadonlySet<string>): boolean {
+  if (!REQUIRED_RULES.has(verdict.ruleId ?? "")) return false;
+  const [components, schemasKey, name] = parseLocalRef(verdict.location?.pointer ?? "") ?? [];
+  return (
+    components === "components" &&
+    schemasKey === "schemas" &&
+    name !== undefined &&
+    schemas.has(name)
+  );
+}
+
+/** A model verdict as a line like Redocly's, with the file and line of the change. */
+function modelLine(verdict: ModelVerdict, base: LoadedSpec, revision: LoadedSpec): string {
+  const spec = verdict.side === "base" ? base : revision;
+  const { line, column } = spec.locate(verdict.path);
+  return `  ${verdict.impact}  ${path.relative(repoRoot, path.resolve(spec.file))}:${line}:${column}: ${verdict.message}`;
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       base: { type: "string", default: "spec/previous/openapi.yaml" },
@@ -128,18 +160,37 @@ function main(): void {
     rmSync(outDir, { recursive: true, force: true });
   }
 
-  const needed: Bump = report.bump ?? "none";
-  const counts = `major ${report.summary?.major ?? 0}, minor ${report.summary?.minor ?? 0}, patch ${report.summary?.patch ?? 0}`;
+  const [baseSpec, revisionSpec] = await Promise.all([checkSpec(base), checkSpec(revision)]);
+  if (!baseSpec.spec || !revisionSpec.spec) {
+    console.error("spec diff: a spec cannot be read; run npm run lint");
+    process.exit(1);
+  }
+  const schemas = new Set([
+    ...modelSchemas(baseSpec.spec.document),
+    ...modelSchemas(revisionSpec.spec.document),
+  ]);
+  const impacts: Impact[] = [];
   for (const change of report.changes ?? []) {
-    for (const verdict of change.verdicts ?? []) {
+    const verdicts = change.verdicts ?? [];
+    const kept = verdicts.filter((v) => !isModelRequiredVerdict(v, schemas));
+    if (verdicts.length === 0 && change.impact && change.impact !== "none")
+      impacts.push(change.impact);
+    for (const verdict of kept) {
+      const impact = verdict.impact ?? change.impact ?? "patch";
+      if (impact !== "none") impacts.push(impact);
       const where = verdict.location
         ? `${path.relative(repoRoot, path.resolve(repoRoot, verdict.location.file ?? ""))}:${verdict.location.line ?? 0}:${verdict.location.col ?? 0}: `
         : "";
-      console.log(
-        `  ${verdict.impact ?? change.impact ?? "?"}  ${where}${verdict.message ?? verdict.ruleId}`,
-      );
+      console.log(`  ${impact}  ${where}${verdict.message ?? verdict.ruleId}`);
     }
   }
+  for (const verdict of diffModels(baseSpec.spec.document, revisionSpec.spec.document)) {
+    impacts.push(verdict.impact);
+    console.log(modelLine(verdict, baseSpec.spec, revisionSpec.spec));
+  }
+  const needed: Bump = impacts.reduce<Bump>((a, b) => (RANK[b] > RANK[a] ? b : a), "none");
+  const count = (impact: Impact) => impacts.filter((i) => i === impact).length;
+  const counts = `major ${count("major")}, minor ${count("minor")}, patch ${count("patch")}`;
   const ms = Math.round(performance.now() - started);
   const summary = `spec diff: ${path.relative(repoRoot, revision)} vs ${releasedText} needs ${needed === "none" ? "no" : `a ${needed}`} bump (${counts})`;
   if (needed === "major" && !isBreakingBump(released, version)) {
@@ -153,4 +204,9 @@ function main(): void {
   console.log(`${summary}; package.json ${versionText} is ok (${ms} ms)`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

@@ -2,12 +2,18 @@
  * spec -> generated/: checks the spec, then writes every derived file in one step. Nothing in the
  * output folder changes unless every file was produced; `check` compares instead of writing.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { checkSpec, formatProblem } from "./spec-check.js";
-import { emitModel } from "./model-emitter.js";
+import { fileURLToPath } from "node:url";
+import { toPointer } from "./json.js";
+import { modelRoots } from "./model/analysis.js";
+import { emitModel } from "./model/model-module.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
+import { checkSpec, formatProblem, type LoadedSpec } from "./spec-check.js";
+import { sha256, startWireTypes } from "./wire-types.js";
+
+/** The converters' runtime, copied below the header into generated/runtime.ts. */
+const RUNTIME_SOURCE = fileURLToPath(new URL("../runtime/model-runtime.ts", import.meta.url));
 
 export interface GenerateOptions {
   /** The spec to read. */
@@ -15,7 +21,7 @@ export interface GenerateOptions {
   /** The folder to write. */
   outDir: string;
   /** Component schemas the model layer starts from. Default: those with `x-model-name`. */
-  roots?: string[];
+  roots?: readonly string[];
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
   /** The command named in each file's header. */
@@ -29,39 +35,97 @@ export interface GenerateResult {
   /** Problems that stopped generation, as `file:line:col: message`. */
   problems: string[];
   ms: number;
+  /**
+   * When each stage was done, in ms from the start: the spec check and the model, then the wire
+   * types (made in parallel from the start); and how long the rest (other files, writing) took.
+   */
+  stages: { checkAndModel: number; wireTypes: number; rest: number };
+}
+
+/** A spec that passed every check, with the model emitted from it, or the problems that stopped it. */
+export type CheckedModel =
+  | { problems: []; spec: LoadedSpec; header: string; model: string; runtime: string }
+  | { problems: string[]; spec?: undefined };
+
+/**
+ * Checks the spec (YAML, refs, structural lint, examples), then analyses and emits the model:
+ * everything `generate` refuses a spec for, without writing anything.
+ */
+export async function checkAndEmitModel(
+  specFile: string,
+  options: { roots?: readonly string[]; command?: string; text?: string } = {},
+): Promise<CheckedModel> {
+  const { spec, problems } = await checkSpec(specFile, options.text);
+  if (!spec || problems.length > 0) return { problems: problems.map(formatProblem) };
+
+  const header = headerFor(specFile, spec.text, options.command);
+
+  const model = emitModel({
+    document: spec.document,
+    roots: options.roots ?? modelRoots(spec.document),
+    header,
+  });
+  if (model.code === undefined) {
+    return {
+      problems: model.issues.map((issue) => {
+        const { line, column } = spec.locate(issue.path);
+        const message = `${toPointer(issue.path)}: ${issue.message}`;
+        return formatProblem({ file: spec.file, line, column, message });
+      }),
+    };
+  }
+  const runtime = header + (await readFile(RUNTIME_SOURCE, "utf8"));
+  return { problems: [], spec, header, model: model.code, runtime };
+}
+
+/** The header of every generated file: where it comes from, the spec's hash, the command. */
+function headerFor(specFile: string, text: string, command: string | undefined): string {
+  const specName = path.relative(process.cwd(), path.resolve(specFile)).split(path.sep).join("/");
+  return [
+    "// This file is generated: do not edit it by hand.",
+    `// Source:  ${specName} (sha256 ${sha256(text)})`,
+    `// Command: ${command ?? "npm run generate"}`,
+    "/* eslint-disable */",
+    "",
+  ].join("\n");
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const { spec, problems } = await checkSpec(options.specFile);
-  if (!spec || problems.length > 0) {
-    return { files: [], stale: [], problems: problems.map(formatProblem), ms: elapsed() };
+  const text = await readFile(options.specFile, "utf8").catch(() => undefined);
+  // The wire types are made while the spec is checked (see wire-types.ts).
+  const wire =
+    text === undefined
+      ? undefined
+      : startWireTypes(
+          text,
+          headerFor(options.specFile, text, options.command),
+          path.join(options.outDir, "schema.ts"),
+        );
+  const checked = await checkAndEmitModel(options.specFile, {
+    ...options,
+    ...(text === undefined ? {} : { text }),
+  });
+  const checkedAt = elapsed();
+  if (checked.spec === undefined || wire === undefined) {
+    wire?.cancel();
+    const stages = { checkAndModel: checkedAt, wireTypes: 0, rest: elapsed() - checkedAt };
+    return { files: [], stale: [], problems: checked.problems, ms: elapsed(), stages };
   }
-
-  const specName = path
-    .relative(process.cwd(), path.resolve(options.specFile))
-    .split(path.sep)
-    .join("/");
-  const hash = sha256(spec.text);
-  const header = [
-    "// This file is generated: do not edit it by hand.",
-    `// Source:  ${specName} (sha256 ${hash})`,
-    `// Command: ${options.command ?? "npm run generate"}`,
-    "/* eslint-disable */",
-    "",
-  ].join("\n");
+  const { spec, header } = checked;
+  const schema = await wire.result;
+  const wireTypesAt = elapsed();
+  const stages = () => ({
+    checkAndModel: checkedAt,
+    wireTypes: wireTypesAt,
+    rest: elapsed() - wireTypesAt,
+  });
 
   const outputs = new Map<string, string>([
-    ["schema.ts", await wireTypes(spec.text, header, path.join(options.outDir, "schema.ts"))],
-    [
-      "model.ts",
-      emitModel({
-        document: spec.document,
-        roots: options.roots ?? modelRoots(spec.document),
-        header,
-      }).code,
-    ],
+    ["schema.ts", schema],
+    ["model.ts", checked.model],
+    ["runtime.ts", checked.runtime],
     ["operations.ts", emitOperations({ document: spec.document, header })],
     [
       "client-types.ts",
@@ -89,7 +153,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const current = await readFile(file, "utf8").catch(() => undefined);
       if (current !== content) stale.push(file);
     }
-    return { files, stale, problems: [], ms: elapsed() };
+    return { files, stale, problems: [], ms: elapsed(), stages: stages() };
   }
 
   // Every file is complete before any is replaced: a failure above leaves the folder as it was.
@@ -102,39 +166,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     staged.push([temp, file]);
   }
   for (const [temp, file] of staged) await rename(temp, file);
-  return { files, stale: [], problems: [], ms: elapsed() };
-}
-
-/** The schemas marked `x-model-name` start the model layer: the spec says what users handle. */
-function modelRoots(document: Record<string, unknown>): string[] {
-  const components = document["components"] as { schemas?: Record<string, unknown> } | undefined;
-  const roots = Object.entries(components?.schemas ?? {})
-    .filter(
-      ([, schema]) => typeof (schema as Record<string, unknown>)?.["x-model-name"] === "string",
-    )
-    .map(([name]) => name);
-  return roots.length > 0 ? roots : ["RunObject"];
-}
-
-const BODY_HASH = "// Output:  sha256 ";
-
-/**
- * The wire types (openapi-typescript). Loading openapi-typescript (and TypeScript with it) costs
- * more than everything else in a generate run, so when the file on disk was made from this very
- * spec text and its body is intact (the body hash in its header matches), it is reused as it is.
- */
-async function wireTypes(specText: string, header: string, existingFile: string): Promise<string> {
-  const existing = await readFile(existingFile, "utf8").catch(() => undefined);
-  if (existing?.startsWith(header + BODY_HASH)) {
-    const [hashLine = "", ...rest] = existing.slice(header.length).split("\n");
-    const body = rest.join("\n");
-    if (hashLine === BODY_HASH + sha256(body)) return existing;
-  }
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const body = astToString(await openapiTS(specText, { silent: true }));
-  return `${header}${BODY_HASH}${sha256(body)}\n${body}`;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return { files, stale: [], problems: [], ms: elapsed(), stages: stages() };
 }

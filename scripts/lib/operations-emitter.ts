@@ -9,21 +9,9 @@ export interface OperationsEmitterInput {
   header: string;
 }
 
-type Obj = Record<string, unknown>;
+import { camelCase, deref, isRecord as isObj, type JsonObject as Obj } from "./json.js";
+
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function resolve(document: Obj, node: unknown): unknown {
-  if (!isObj(node) || typeof node["$ref"] !== "string") return node;
-  let target: unknown = document;
-  for (const part of node["$ref"].replace(/^#\//, "").split("/")) {
-    target = isObj(target) ? target[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-  }
-  return resolve(document, target);
-}
 
 /** The parts of a query parameter's schema the client checks before sending. */
 const QUERY_KEYWORDS = ["type", "minimum", "maximum", "enum", "default", "minLength"] as const;
@@ -44,24 +32,24 @@ export function emitOperations(input: OperationsEmitterInput): string {
         ...(Array.isArray(item["parameters"]) ? item["parameters"] : []),
         ...(Array.isArray(op["parameters"]) ? op["parameters"] : []),
       ]
-        .map((p) => resolve(document, p))
+        .map((p) => deref(document, p))
         .filter(isObj);
       const pathParams = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
       const query: Record<string, Obj> = {};
       for (const param of params) {
         if (param["in"] !== "query" || typeof param["name"] !== "string") continue;
-        const schema = resolve(document, param["schema"]);
+        const schema = deref(document, param["schema"]);
         const limits: Obj = { required: param["required"] === true };
         if (isObj(schema)) {
           for (const k of QUERY_KEYWORDS) if (schema[k] !== undefined) limits[k] = schema[k];
         }
         query[param["name"]] = limits;
       }
-      const args = pathParams.map((p) => `${camel(p)}: string`).join(", ");
+      const args = pathParams.map((p) => `${camelCase(p)}: string`).join(", ");
       const body = template
         .split(/(\{[^}]+\})/)
         .filter((s) => s !== "")
-        .map((s) => (s.startsWith("{") ? camel(s.slice(1, -1)) : JSON.stringify(s)))
+        .map((s) => (s.startsWith("{") ? camelCase(s.slice(1, -1)) : JSON.stringify(s)))
         .join(" + ");
       out.push(
         `/** ${String(op["summary"] ?? id)} — \`${method.toUpperCase()} ${template}\`. */`,
@@ -114,8 +102,4 @@ export function specMethods(document: Record<string, unknown>): string[] {
   return METHODS.filter((method) => paths.some((item) => isObj(item[method]))).map((method) =>
     method.toUpperCase(),
   );
-}
-
-function camel(name: string): string {
-  return name.replace(/[-_]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }

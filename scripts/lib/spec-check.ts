@@ -5,9 +5,12 @@
  * - YAML syntax (and duplicate keys),
  * - every local `$ref` (and discriminator mapping) resolves; non-local refs are refused,
  * - the OpenAPI 3.0 keyword `nullable` is never used,
+ * - the structural lint of `spec-rules.ts`: schema keywords, timestamps, the `x-` extensions,
+ *   operations,
  * - every example (components/examples used from media types, parameters or headers, and
  *   inline `example` / `examples` on media types, parameters, headers and schemas) validates
- *   against its schema with Ajv (JSON Schema 2020-12) + ajv-formats + the `unixtime` format.
+ *   against its schema with Ajv (JSON Schema 2020-12) + ajv-formats + the `unixtime` format,
+ *   reading own properties only (a field may be named `constructor`).
  *
  * Positions are 1-based line/column of the offending YAML node.
  */
@@ -18,6 +21,10 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormatsModule from "ajv-formats";
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document } from "yaml";
+import { getAt, isRecord, parseLocalRef, toPointer, toUriFragment, type Segment } from "./json.js";
+import { SpecRules } from "./spec-rules.js";
+
+export type { Segment } from "./json.js";
 
 export interface SpecProblem {
   file: string;
@@ -31,9 +38,9 @@ export interface LoadedSpec {
   text: string;
   /** The parsed document; `$ref`s are NOT resolved. */
   document: Record<string, unknown>;
+  /** Where the node at `segments` (a JSON pointer's parts) is written, for messages. */
+  locate(segments: readonly Segment[]): { line: number; column: number };
 }
-
-type Segment = string | number;
 
 interface ExampleUse {
   /** Where the example value lives (a `value` of an Example object, or an inline value). */
@@ -49,6 +56,18 @@ const DOC_ID = "https://threadrun.invalid/openapi.json";
 
 /** Unix seconds beyond this (year 5138) are almost certainly milliseconds. */
 const MAX_UNIX_SECONDS = 1e11;
+
+/** The HTTP methods an OpenAPI path item may hold operations under. */
+const OPERATION_METHODS = new Set([
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+]);
 
 /** Schema keywords whose value is a map of name -> schema. */
 const SCHEMA_MAP_KEYWORDS = new Set([
@@ -87,56 +106,6 @@ function displayPath(absolute: string): string {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)
     ? relative
     : absolute;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function escapeSegment(segment: Segment): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** `#/a/b` (JSON pointer in a URI fragment) for human-readable messages. */
-function toPointer(segments: readonly Segment[]): string {
-  return "#" + segments.map((s) => "/" + escapeSegment(s)).join("");
-}
-
-/** `#/a/b` percent-encoded, for Ajv `getSchema`. */
-function toUriFragment(segments: readonly Segment[]): string {
-  return "#" + segments.map((s) => "/" + encodeURIComponent(escapeSegment(s))).join("");
-}
-
-/** Parses a local `$ref` (`#/a/b`) into segments; undefined when it is not a JSON pointer. */
-function parseLocalRef(ref: string): string[] | undefined {
-  if (ref === "#") return [];
-  if (!ref.startsWith("#/")) return undefined;
-  try {
-    return ref
-      .slice(2)
-      .split("/")
-      .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-  } catch {
-    return undefined;
-  }
-}
-
-function getAt(root: unknown, segments: readonly Segment[]): { found: boolean; value: unknown } {
-  let node: unknown = root;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      const index = typeof segment === "number" ? segment : Number(segment);
-      if (!Number.isInteger(index) || index < 0 || index >= node.length) {
-        return { found: false, value: undefined };
-      }
-      node = node[index];
-    } else if (isRecord(node) && Object.prototype.hasOwnProperty.call(node, String(segment))) {
-      node = node[String(segment)];
-    } else {
-      return { found: false, value: undefined };
-    }
-  }
-  return { found: true, value: node };
 }
 
 function decodeInstancePath(instancePath: string): string[] {
@@ -230,8 +199,10 @@ function offsetOf(doc: Document, segments: readonly Segment[]): number {
   return offset;
 }
 
+/** Checks the spec in `file` (its `text` when the caller has already read it). */
 export async function checkSpec(
   file: string,
+  given?: string,
 ): Promise<{ spec: LoadedSpec | undefined; problems: SpecProblem[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
@@ -239,7 +210,7 @@ export async function checkSpec(
 
   let text: string;
   try {
-    text = await readFile(absolute, "utf8");
+    text = given ?? (await readFile(absolute, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { spec: undefined, problems: [{ file: shown, line: 1, column: 1, message: reason }] };
@@ -307,11 +278,13 @@ export async function checkSpec(
         '`anyOf: [{$ref: ...}, {type: "null"}]`',
     );
 
+  const rules = new SpecRules();
   const walkSchema = (node: unknown, p: Segment[]): void => {
     if (Array.isArray(node)) {
       node.forEach((item, i) => walkSchema(item, [...p, i]));
       return;
     }
+    rules.schema(node, p);
     if (!isRecord(node)) return;
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith("x-")) continue;
@@ -325,7 +298,9 @@ export async function checkSpec(
           for (const [name, sub] of Object.entries(value)) walkSchema(sub, [...child, name]);
         }
       } else if (SUBSCHEMA_KEYWORDS.has(key)) {
-        walkSchema(value, child);
+        // A list of schemas (allOf, ...) or one schema; `items: [..]` is not 2020-12.
+        if (Array.isArray(value)) value.forEach((item, i) => walkSchema(item, [...child, i]));
+        else if (isRecord(value) || typeof value === "boolean") walkSchema(value, child);
       } else if (key === "example") {
         uses.push({ valuePath: child, schemaPath: p, label: `example at ${toPointer(child)}` });
       } else if (key === "examples" && Array.isArray(value)) {
@@ -357,13 +332,13 @@ export async function checkSpec(
       if (!isRecord(example)) continue;
       let resolvedPath: Segment[] = examplePath;
       let resolved: unknown = example;
-      if ("$ref" in example) {
+      if (Object.hasOwn(example, "$ref")) {
         const target = checkRef(example["$ref"], [...examplePath, "$ref"]);
         if (target === undefined) continue;
         resolvedPath = target;
         resolved = getAt(document, target).value;
       }
-      if (schemaPath !== undefined && isRecord(resolved) && "value" in resolved) {
+      if (schemaPath !== undefined && isRecord(resolved) && Object.hasOwn(resolved, "value")) {
         const valuePath = [...resolvedPath, "value"];
         const label =
           resolvedPath === examplePath
@@ -380,7 +355,10 @@ export async function checkSpec(
       return;
     }
     if (!isRecord(node)) return;
-    const hasSchema = "schema" in node;
+    if (p.length === 3 && p[0] === "paths" && OPERATION_METHODS.has(String(p[2]))) {
+      rules.operation(node, p);
+    }
+    const hasSchema = Object.hasOwn(node, "schema");
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith("x-")) continue;
       const child = [...p, key];
@@ -413,6 +391,7 @@ export async function checkSpec(
   };
 
   walkOas(document, []);
+  for (const problem of rules.problems) report(problem.path, problem.message);
 
   // ---- validate examples with Ajv -------------------------------------------------------------
   if (uses.length > 0) {
@@ -420,6 +399,13 @@ export async function checkSpec(
       strict: false,
       allErrors: true,
       logger: false,
+      // A property named `constructor` or `toString` is a field like any other.
+      ownProperties: true,
+      // Each referenced schema compiles once as its own function: a long chain of $refs in a big
+      // spec neither overflows the stack nor compiles again for every place it is used.
+      inlineRefs: false,
+      // A few examples are validated once: compiling fast matters more than validating fast.
+      code: { optimize: false },
       // The document root is not a schema: meta-validating it checks nothing and costs time.
       validateSchema: false,
     });
@@ -493,5 +479,9 @@ export async function checkSpec(
   }
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { spec: { file: shown, text, document }, problems };
+  const locate = (segments: readonly Segment[]): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offsetOf(doc, segments));
+    return { line, column: col };
+  };
+  return { spec: { file: shown, text, document, locate }, problems };
 }

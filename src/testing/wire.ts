@@ -47,11 +47,16 @@ export type WireUsage = Schemas["RunUsage"];
 
 /**
  * The run object exactly as it travels (snake_case, Unix-second timestamps), as the spec's
- * `RunObject` says; `status` is left open because forward-compatibility tests set values the
- * client has never seen.
+ * `RunObject` says. The spec requires only a run's identity; this server always sends every
+ * field, and its code relies on `tools` and `truncation_strategy` being there. `status` is left open because forward-compatibility tests
+ * set values the client has never seen.
  * @category Testing
  */
-export type WireRun = Omit<Schemas["RunObject"], "status"> & { status: ModelRunStatus };
+export type WireRun = Omit<Schemas["RunObject"], "status" | AlwaysSent> &
+  Required<Pick<Schemas["RunObject"], AlwaysSent>> & { status: ModelRunStatus };
+
+/** Optional fields of the spec this server always sends (its factory's shared defaults). */
+type AlwaysSent = "tools" | "truncation_strategy";
 
 /**
  * The list envelope of `GET /threads/{thread_id}/runs`.

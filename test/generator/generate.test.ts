@@ -111,6 +111,29 @@ describe("npm run generate", () => {
         (s) => s.replace("created_at: 1699076126", 'created_at: "yesterday"'),
         '"yesterday"',
       ],
+      [
+        "an optional field with no reading for its absence (not nullable, no list, no default)",
+        (s) =>
+          s.replace(
+            "        parallel_tool_calls:\n          type: boolean\n          default: true\n",
+            "        parallel_tool_calls:\n          type: boolean\n",
+          ),
+        "        parallel_tool_calls:\n          type: boolean",
+      ],
+      [
+        "an operation without a description (the structural lint runs in generate)",
+        (s) =>
+          s.replace(
+            "      summary: Retrieve a run\n      description: |\n",
+            "      summary: Retrieve a run\n      x-note: |\n",
+          ),
+        "    get:\n      operationId: getRun",
+      ],
+      [
+        "a default of another type than its field",
+        (s) => s.replace("          default: true\n", '          default: "yes"\n'),
+        'default: "yes"',
+      ],
     ];
 
     it.each(cases)("%s", async (_name, breakIt, needle) => {
@@ -130,6 +153,7 @@ describe("npm run generate", () => {
       // "file:line:col: message", with the line of the offending node (or the one after it).
       const [first] = result.problems;
       expect(first).toMatch(new RegExp(`openapi\\.yaml:(${line}|${line + 1}):\\d+: `));
+      expect(first).not.toMatch(/\n\s+at /); // a message, not a stack trace
       expect(readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8"))).toEqual(before);
     });
   });

@@ -1,10 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { camelCase } from "../../scripts/lib/json.js";
 import { threadRunFromWire, threadRunToWire, WireShapeError } from "../../generated/model.js";
-import { exampleRuns } from "./support.js";
+import {
+  exampleRuns,
+  filledIn as filledInFields,
+  loadSpec,
+  specDefaults,
+  wireValidator,
+} from "./support.js";
 
-const runs = exampleRuns();
+const spec = loadSpec();
+const runs = exampleRuns(spec);
+const validRun = wireValidator("RunObject", spec);
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const schemas = (spec["components"] as { schemas: Record<string, Obj> }).schemas;
+const runObject = schemas["RunObject"] as { properties: Record<string, Obj>; required: string[] };
+const defaults = specDefaults(spec);
+const filledIn = (after: unknown, before: unknown): string[] =>
+  filledInFields(after, before, defaults);
 const clone = <T>(v: T): T => structuredClone(v);
-const firstRun = (): Record<string, unknown> => {
+const firstRun = (): Obj => {
   const [first] = runs;
   if (!first) throw new Error("the spec has no example run");
   return first[1];
@@ -16,33 +32,42 @@ describe("the generated converters", () => {
     expect(runs.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(runs)("round-trips %s exactly (wire -> model -> wire)", (_name, wire) => {
-    const before = clone(wire);
-    const model = threadRunFromWire(wire);
-    expect(threadRunToWire(model)).toStrictEqual(before);
-    // Converting never mutates its input.
-    expect(wire).toStrictEqual(before);
-  });
+  it.each(runs)(
+    "round-trips %s (wire -> model -> wire): the same, absent fields filled with their empty value",
+    (_name, wire) => {
+      const before = clone(wire);
+      const back = threadRunToWire(threadRunFromWire(wire));
+      expect(back).toMatchObject(before);
+      expect(filledIn(back, before)).toEqual([]);
+      expect(validRun(back)).toEqual([]);
+      // Converting never mutates its input.
+      expect(wire).toStrictEqual(before);
+      // What comes back is complete: it round-trips exactly.
+      expect(threadRunToWire(threadRunFromWire(clone(back)))).toStrictEqual(back);
+    },
+  );
 
   it.each(runs)("round-trips %s exactly (model -> wire -> model)", (_name, wire) => {
     const model = threadRunFromWire(clone(wire));
     expect(threadRunFromWire(threadRunToWire(model))).toStrictEqual(model);
   });
 
+  // Derived from the spec: every `format: unixtime` property of the run, under the one
+  // camel-case rule the generator uses.
+  const timestamps = Object.entries(runObject.properties)
+    .filter(([, prop]) => prop["format"] === "unixtime")
+    .map(([key]) => [key, camelCase(key)] as const);
+
+  it("finds the run's timestamps in the spec", () => {
+    expect(timestamps.length).toBeGreaterThan(0);
+  });
+
   it.each(runs)("turns every timestamp of %s into a Date right to the second", (_name, wire) => {
-    const model = threadRunFromWire(clone(wire));
-    const pairs = [
-      ["created_at", model.createdAt],
-      ["expires_at", model.expiresAt],
-      ["started_at", model.startedAt],
-      ["cancelled_at", model.cancelledAt],
-      ["failed_at", model.failedAt],
-      ["completed_at", model.completedAt],
-    ] as const;
-    for (const [key, date] of pairs) {
+    const model = threadRunFromWire(clone(wire)) as unknown as Obj;
+    for (const [key, modelKey] of timestamps) {
       const seconds = wire[key];
-      if (seconds === null || seconds === undefined) expect(date).toBeNull();
-      else expect(date).toEqual(new Date((seconds as number) * 1000));
+      if (seconds === null || seconds === undefined) expect(model[modelKey], key).toBeNull();
+      else expect(model[modelKey], key).toEqual(new Date((seconds as number) * 1000));
     }
   });
 
@@ -99,7 +124,9 @@ describe("the generated converters", () => {
       nested_key: [1, 2],
     });
     expect(model.tools[0]).toEqual({ type: "browser", browser: { max_pages: 3 } });
-    expect(threadRunToWire(model)).toStrictEqual(wire);
+    const back = threadRunToWire(model);
+    expect(back).toMatchObject(wire);
+    expect(filledIn(back, wire)).toEqual([]);
   });
 
   it("keeps an unknown field when the server also leaves a known one out (same key count)", () => {
@@ -116,17 +143,58 @@ describe("the generated converters", () => {
     expect(back["another_extra"]).toBe(1);
   });
 
-  it("reads a missing optional nullable field as null", () => {
-    const base = firstRun();
-    const wire = clone(base);
-    delete wire["temperature"];
-    delete wire["tool_resources"];
-    delete wire["required_action"];
-    const model = threadRunFromWire(wire);
-    expect(model.temperature).toBeNull();
-    expect(model.toolResources).toBeNull();
-    expect(model.requiredAction).toBeNull();
+  const optionalFields = Object.keys(runObject.properties).filter(
+    (key) => !runObject.required.includes(key),
+  );
+
+  it("requires only the identity of a run", () => {
+    expect([...runObject.required].sort()).toEqual(["created_at", "id", "status", "thread_id"]);
   });
+
+  it.each(optionalFields)(
+    "reads an absent %s as its empty value, and writes that back as valid wire JSON",
+    (key) => {
+      const prop = runObject.properties[key] as Obj;
+      const types = [prop["type"]].flat();
+      const nullable =
+        types.includes("null") ||
+        (Array.isArray(prop["anyOf"]) &&
+          prop["anyOf"].some((alt) => isObj(alt) && alt["type"] === "null")) ||
+        (typeof prop["$ref"] === "string" &&
+          [schemas[prop["$ref"].split("/").pop()!]?.["type"]].flat().includes("null"));
+      const empty = "default" in prop ? prop["default"] : nullable ? null : [];
+      for (const [, example] of runs) {
+        const wire = clone(example);
+        delete wire[key];
+        const back = threadRunToWire(threadRunFromWire(wire)) as unknown as Obj;
+        expect(back[key], key).toEqual(empty);
+        expect(validRun(back)).toEqual([]);
+        // null reads like absence.
+        const nulled = threadRunToWire(threadRunFromWire({ ...clone(example), [key]: null }));
+        expect((nulled as unknown as Obj)[key], `${key}: null`).toEqual(empty);
+      }
+    },
+  );
+
+  it("reads a run with nothing but its identity", () => {
+    const identity = { id: "run_1", thread_id: "thread_1", status: "queued", created_at: 1 };
+    const model = threadRunFromWire(identity);
+    expect(model).toMatchObject({ id: "run_1", threadId: "thread_1", status: "queued" });
+    const back = threadRunToWire(model);
+    expect(back).toMatchObject(identity);
+    expect(filledIn(back, identity)).toEqual([]);
+    expect(validRun(back)).toEqual([]);
+  });
+
+  it.each(["id", "thread_id", "status", "created_at"])(
+    "refuses a run without its identity field %s, naming it",
+    (key) => {
+      const wire = clone(firstRun());
+      delete wire[key];
+      expect(() => threadRunFromWire(wire)).toThrow(WireShapeError);
+      expect(() => threadRunFromWire(wire)).toThrow(`${key}: expected`);
+    },
+  );
 
   it.each([
     ["created_at", "abc", 'created_at: expected integer seconds, got "abc"'],
