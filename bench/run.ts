@@ -12,6 +12,7 @@ import * as bulkCancel from "./bulk-cancel.js";
 import * as bulkLimiters from "./bulk-limiters.js";
 import * as bundleSize from "./bundle-size.js";
 import * as cancelActive from "./cancel-active.js";
+import * as cliCancelMany from "./cli-cancel-many.js";
 import * as codegen from "./codegen.js";
 import * as coldStart from "./cold-start.js";
 import * as convert from "./convert.js";
@@ -30,6 +31,7 @@ export const benchmarks: Record<string, (options?: BenchOptions) => Promise<Resu
   "server-memory": serverMemory.run,
   "cancel-active": cancelActive.run,
   "bulk-limiters": bulkLimiters.run,
+  "cli-cancel-many": cliCancelMany.run,
 };
 
 const escape = (cell: string | number): string => String(cell).replace(/\|/g, "\\|");

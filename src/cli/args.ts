@@ -9,17 +9,33 @@ import { closest } from "../validate.js";
 import { UsageError } from "./errors.js";
 
 export const OPTIONS = {
+  // Every command that talks to an API.
   "base-url": { type: "string" },
   "api-version": { type: "string" },
   json: { type: "boolean", default: false },
   "timeout-ms": { type: "string" },
+  "request-timeout-ms": { type: "string" },
+  "max-retries": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
+  // Options of one command or a few (help.ts says which).
   wait: { type: "boolean", default: false },
   limit: { type: "string" },
   order: { type: "string" },
   all: { type: "boolean", default: false },
+  concurrency: { type: "string" },
+  "max-rps": { type: "string" },
+  journal: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
+  "rate-limit": { type: "string" },
+  "cancel-delay-ms": { type: "string" },
+  "api-key": { type: "string" },
+  seed: { type: "string" },
 } as const;
+
+export type Flag = keyof typeof OPTIONS;
+export type Flags = ReturnType<typeof parseCommandLine>["values"];
 
 /** Parses `argv`; a mistake in it is a {@link UsageError} saying what was meant where it can. */
 export function parseCommandLine(argv: string[]) {

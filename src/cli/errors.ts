@@ -11,7 +11,7 @@ import {
 
 export const EXIT = {
   ok: 0,
-  /** The API answered an error, or the network failed. */
+  /** The API answered an error, or the network failed; cancel-many: some runs did not stop. */
   api: 1,
   /** Bad arguments, a bad id, a missing key: nothing was sent. */
   usage: 2,
@@ -19,6 +19,8 @@ export const EXIT = {
   notCancelled: 3,
   /** A time limit passed (--timeout-ms). */
   timeout: 4,
+  /** Interrupted with Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+  interrupted: 130,
 } as const;
 
 /** A mistake in how the CLI was called; the message is shown with a pointer to --help. */

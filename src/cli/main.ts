@@ -1,28 +1,67 @@
 #!/usr/bin/env node
 /**
- * The `threadrun` command: cancel runs (and wait until they have stopped), clear a thread, get and
- * list runs. Parsing and dispatch only; each command lives in commands/, exit codes in errors.ts.
+ * The `threadrun` command: cancel runs (one, many, or every active one of a thread), get and list
+ * runs, and serve the reference server. Parsing and dispatch only; each command lives in
+ * commands/, exit codes in errors.ts, how the process ends in exit.ts.
  */
 import { readFileSync } from "node:fs";
 import { createClient } from "../index.js";
-import { duration, httpUrl, nonEmptyString } from "../validate.js";
-import { numberFlag, parseCommandLine, unknownCommand } from "./args.js";
+import { nodeHttp } from "../node/index.js";
+import { apiSettings, type ApiSettings } from "./api-settings.js";
+import { parseCommandLine, unknownCommand, type Flag, type Flags } from "./args.js";
 import { cancelActive } from "./commands/cancel-active.js";
+import { cancelMany } from "./commands/cancel-many.js";
 import { cancel } from "./commands/cancel.js";
 import { get } from "./commands/get.js";
-import { list, listQuery } from "./commands/list.js";
+import { list } from "./commands/list.js";
+import { serve, serveSettings } from "./commands/serve.js";
+import type { Context } from "./context.js";
+import { startDeadline } from "./deadline.js";
 import { EXIT, UsageError, classify } from "./errors.js";
+import { finish, toleratePipeClosed } from "./exit.js";
 import { COMMANDS, commandHelp, topHelp, type CommandName } from "./help.js";
 import { createOutput } from "./output.js";
+import { rateGate } from "./rate-gate.js";
+import { Traffic } from "./traffic.js";
 
-/** Arguments each command takes, and the options only it accepts. */
-const SHAPES: Record<CommandName, { ids: string[]; own: string[] }> = {
-  cancel: { ids: ["thread_id", "run_id"], own: ["wait"] },
-  "cancel-active": { ids: ["thread_id"], own: [] },
-  get: { ids: ["thread_id", "run_id"], own: [] },
-  list: { ids: ["thread_id"], own: ["limit", "order", "all"] },
+interface Shape {
+  /** Positional arguments, in order. */
+  args: string[];
+  /** How many of them may be left out (from the end). @default 0 */
+  optional?: number;
+  /** Whether the command calls the API (and so takes the API options and needs the key). */
+  api: boolean;
+  /** The options only it (and maybe a few others) accepts. */
+  own: Flag[];
+}
+
+const SHAPES: Record<CommandName, Shape> = {
+  cancel: { args: ["thread_id", "run_id"], api: true, own: ["wait"] },
+  "cancel-many": {
+    args: ["FILE"],
+    optional: 1,
+    api: true,
+    own: ["wait", "concurrency", "max-rps", "journal"],
+  },
+  "cancel-active": { args: ["thread_id"], api: true, own: ["concurrency", "max-rps"] },
+  get: { args: ["thread_id", "run_id"], api: true, own: [] },
+  list: { args: ["thread_id"], api: true, own: ["limit", "order", "all"] },
+  serve: {
+    args: [],
+    api: false,
+    own: ["port", "host", "rate-limit", "cancel-delay-ms", "api-key", "seed"],
+  },
 };
-const COMMAND_ONLY = ["wait", "limit", "order", "all"];
+const EVERYWHERE: Flag[] = ["help", "version"];
+const API_FLAGS: Flag[] = [
+  "base-url",
+  "api-version",
+  "json",
+  "timeout-ms",
+  "request-timeout-ms",
+  "max-retries",
+];
+const IDS = new Set(["thread_id", "run_id"]);
 
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -56,60 +95,108 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const shape = SHAPES[command];
-  if (args.length !== shape.ids.length) {
-    const want = shape.ids.map((id) => `<${id}>`).join(" ");
-    return usage(`${command} takes ${want}, got ${args.length} argument(s)`, command);
+  const required = shape.args.length - (shape.optional ?? 0);
+  if (args.length < required || args.length > shape.args.length) {
+    const want = shape.args.map((arg, i) => (i < required ? `<${arg}>` : `[${arg}]`)).join(" ");
+    return usage(
+      `${command} takes ${want || "no arguments"}, got ${args.length} argument(s)`,
+      command,
+    );
   }
-  for (const option of COMMAND_ONLY) {
-    const given = values[option as keyof typeof values];
-    if (given !== undefined && given !== false && !shape.own.includes(option)) {
-      return usage(`--${option} does not apply to ${command}`, command);
+  const accepted = new Set([...EVERYWHERE, ...(shape.api ? API_FLAGS : []), ...shape.own]);
+  for (const [flag, given] of Object.entries(values)) {
+    if (given !== undefined && given !== false && !accepted.has(flag as Flag)) {
+      return usage(`--${flag} does not apply to ${command}`, command);
     }
   }
-  for (const [i, id] of shape.ids.entries()) {
+  for (const [i, value] of args.entries()) {
     // The client refuses these too; checked here to name the argument as the user typed it.
-    const value = args[i]!;
-    if (value === "" || value === "." || value === "..") {
+    const id = shape.args[i]!;
+    if (IDS.has(id) && (value === "" || value === "." || value === "..")) {
       return usage(`<${id}> must be a run or thread id, not ${JSON.stringify(value)}`, command);
     }
   }
 
-  const out = createOutput(values.json);
   try {
-    // Every flag value is checked before the key, so a usage mistake is reported as one.
-    const timeoutMs =
-      values["timeout-ms"] === undefined
-        ? undefined
-        : duration(numberFlag(values["timeout-ms"]), "--timeout-ms", 0);
-    const apiVersion = nonEmptyString(values["api-version"], "--api-version", undefined);
-    const baseUrl = values["base-url"] ?? process.env["OPENAI_BASE_URL"];
-    if (baseUrl !== undefined) {
-      httpUrl(baseUrl, values["base-url"] !== undefined ? "--base-url" : "OPENAI_BASE_URL");
+    if (command === "serve") {
+      return await serve(serveSettings(values), values["api-key"] !== undefined);
     }
-    const query = command === "list" ? listQuery(values) : {};
-    const apiKey = process.env["OPENAI_API_KEY"];
-    if (!apiKey) {
-      throw new UsageError(
-        "OPENAI_API_KEY is not set: export your API key (or the token the server at --base-url expects)",
-      );
-    }
-    const client = createClient({ apiKey, baseUrl, apiVersion, timeoutMs });
-    switch (command) {
-      case "cancel":
-        return await cancel(client, out, args, { wait: values.wait, timeoutMs });
-      case "cancel-active":
-        return await cancelActive(client, out, args, { timeoutMs });
-      case "get":
-        return await get(client, out, args);
-      case "list":
-        return await list(client, out, args, { ...query, all: values.all });
-    }
+    return await callApi(command, args, values);
   } catch (error) {
     const { code, message } = classify(error);
     process.stderr.write(`threadrun: ${message}\n`);
     if (code === EXIT.usage) process.stderr.write(`Run "threadrun ${command} --help" for usage.\n`);
     return code;
   }
+}
+
+/** The commands that call the API: flags checked (before the key), then the client made. */
+async function callApi(command: CommandName, args: string[], values: Flags): Promise<number> {
+  // Every flag value is checked before the key, so a usage mistake is reported as one.
+  const settings = apiSettings(command, args, values);
+  const { maxRps } = settings;
+  const apiKey = process.env["OPENAI_API_KEY"];
+  if (!apiKey) {
+    throw new UsageError(
+      "OPENAI_API_KEY is not set: export your API key (or the token the server at --base-url expects)",
+    );
+  }
+
+  const traffic = new Traffic();
+  const client = createClient({
+    apiKey,
+    baseUrl: settings.baseUrl,
+    apiVersion: settings.apiVersion,
+    timeoutMs: settings.requestTimeoutMs,
+    maxRetries: settings.maxRetries,
+    // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
+    http: gated(settings)
+      ? rateGate(traffic.count(nodeHttp()), maxRps!)
+      : traffic.count(nodeHttp()),
+  });
+  const deadline = startDeadline(settings.timeoutMs);
+  const ctx: Context = {
+    client,
+    out: createOutput(values.json),
+    deadline,
+    traffic,
+    maxRetries: settings.maxRetries,
+  };
+  try {
+    switch (command) {
+      case "cancel":
+        return await cancel(ctx, args, { wait: values.wait });
+      case "cancel-many":
+        return await cancelMany(ctx, {
+          ...settings.many!,
+          concurrency: settings.concurrency ?? 16,
+          maxRps: settings.maxRps,
+        });
+      case "cancel-active":
+        return await cancelActive(ctx, args, {
+          concurrency: settings.concurrency,
+          maxRps: settings.maxRps,
+        });
+      case "get":
+        return await get(ctx, args);
+      case "list":
+        return await list(ctx, args, { ...settings.query, all: values.all });
+      default:
+        throw new Error(`${command} does not call the API`);
+    }
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * `--max-rps` is the bulk call's `maxRequestsPerSecond`: its pacer keeps the ceiling for every
+ * request it sends (cancels, retries, the GETs after a refusal, cancelActive's lists). The polls of
+ * `cancel-many --wait` are sent outside it, so there a gate at the sender keeps the ceiling for
+ * every request of the command instead.
+ */
+function gated(settings: ApiSettings): boolean {
+  return settings.maxRps !== undefined && settings.many?.wait === true;
 }
 
 function usage(message: string, command?: CommandName): number {
@@ -134,7 +221,6 @@ function version(): string {
   return "unknown";
 }
 
-// Exit once stdout has drained: piped output must not be cut short, and keep-alive sockets
-// must not hold the process open.
-const code = await main(process.argv.slice(2));
-process.stdout.write("", () => process.exit(code));
+toleratePipeClosed(process.stdout);
+toleratePipeClosed(process.stderr);
+await finish(await main(process.argv.slice(2)));

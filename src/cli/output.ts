@@ -10,6 +10,8 @@ export interface Output {
   say(line: string): void;
   /** Writes `value` as JSON on stdout (only with `--json`). */
   data(value: unknown): void;
+  /** Writes `value` as one compact JSON line on stdout (only with `--json`): JSON lines. */
+  line(value: unknown): void;
 }
 
 export function createOutput(json: boolean): Output {
@@ -17,6 +19,7 @@ export function createOutput(json: boolean): Output {
     json,
     say: (line) => void process.stderr.write(`${line}\n`),
     data: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    line: (value) => void process.stdout.write(`${JSON.stringify(value)}\n`),
   };
 }
 

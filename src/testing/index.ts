@@ -6,6 +6,7 @@
 export { startRunsServer } from "./server.js";
 export type { RunsServer } from "./server.js";
 export type { RunsServerOptions } from "./options.js";
+export type { AdminOptions } from "./admin.js";
 export type { CreateRunInit } from "./factory.js";
 export type { ChaosOptions, Fault, FaultMatch, Operation } from "./faults.js";
 export type { RateLimitOptions } from "./rate-limit.js";

@@ -13,6 +13,7 @@ import {
   optionalBoolean,
   wholeNumber,
 } from "../validate.js";
+import type { AdminOptions } from "./admin.js";
 import type { ChaosOptions } from "./faults.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 
@@ -46,6 +47,12 @@ export interface RunsServerOptions {
   recordRequests?: boolean | undefined;
   /** How many requests {@link RunsServer.requests} keeps (a ring: older ones drop out). @default 10_000 */
   maxRecordedRequests?: number | undefined;
+  /**
+   * Serve the admin routes under `/__admin/` (create runs, set statuses, inject faults, read the
+   * counters, reset) as plain HTTP without a key, for tests in other languages (`threadrun
+   * serve`); `{ seed }` gives runs created there reproducible ids. @default false
+   */
+  admin?: boolean | AdminOptions | undefined;
 }
 
 /** The token bucket as the server runs it. */
@@ -74,6 +81,8 @@ export interface ServerSettings {
   chaos: ChaosSettings | undefined;
   recordRequests: boolean;
   maxRecordedRequests: number;
+  /** `undefined` when the admin routes are off. */
+  admin: AdminOptions | undefined;
 }
 
 const LABEL = "startRunsServer";
@@ -91,6 +100,7 @@ const SERVER_KEYS = Object.keys({
   chaos: 0,
   recordRequests: 0,
   maxRecordedRequests: 0,
+  admin: 0,
 } satisfies Record<keyof RunsServerOptions, 0>);
 const RATE_LIMIT_KEYS = Object.keys({
   requestsPerSecond: 0,
@@ -124,6 +134,7 @@ export function resolveServerOptions(options: unknown): ServerSettings {
     maxRecordedRequests: wholeNumber(given["maxRecordedRequests"], "maxRecordedRequests", 10_000, {
       min: 0,
     }),
+    admin: admin(given["admin"]),
   };
 }
 
@@ -154,6 +165,19 @@ function rateLimit(value: unknown): RateLimitSettings | undefined {
     },
   );
   return { requestsPerSecond, burst };
+}
+
+function admin(value: unknown): AdminOptions | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`admin must be true, false or { seed }, got ${describe(value)}`);
+  }
+  checkKnownKeys(value, ["seed"], `${LABEL}: admin`);
+  const seed = (value as AdminOptions).seed;
+  return seed === undefined
+    ? {}
+    : { seed: wholeNumber(seed, "admin.seed", 0, { min: 0, max: 0xffff_ffff }) };
 }
 
 function chaos(value: unknown): ChaosSettings | undefined {

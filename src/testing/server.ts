@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import { adminRoutes, isAdminPath } from "./admin.js";
 import { bodyTooLarge, declaredTooLarge, discardBody, hasBody, readBody } from "./body.js";
 import type { BodyOutcome } from "./body.js";
 import { answerClientError } from "./client-errors.js";
@@ -68,6 +69,11 @@ export interface RunsServer {
   readonly stats: RunsServerStats;
   /** Zeroes the counters and forgets the recorded requests: a fresh measurement window. */
   resetStats(): void;
+  /**
+   * Forgets every run and thread, drops the queued faults, zeroes the counters and forgets the
+   * recorded requests: as freshly started (the options stay).
+   */
+  reset(): void;
   /** Stops listening, closes every connection (idle keep-alive ones too) and clears pending timers. */
   close(): Promise<void>;
 }
@@ -107,6 +113,10 @@ export async function startRunsServer(options?: RunsServerOptions): Promise<Runs
   // The answer being written on each connection, so a parser error can tell whether it may still
   // write a status line there.
   const answering = new WeakMap<Duplex, ServerResponse>();
+  // The admin routes (threadrun serve) reach the server through its handle, made once listening.
+  let exposed: RunsServer | undefined;
+  const admin =
+    settings.admin === undefined ? undefined : adminRoutes(() => exposed!, settings.admin);
 
   const answer = (res: ServerResponse, tally: RequestTally, reply: Answer): void => {
     responder.send(res, reply);
@@ -244,6 +254,7 @@ export async function startRunsServer(options?: RunsServerOptions): Promise<Runs
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {
+    if (admin !== undefined && isAdminPath(req.url ?? "/")) return admin(req, res);
     const at = Date.now();
     const tally = stats.arrive(at);
     // However the exchange ends, it leaves the counters once: a client that left settles here.
@@ -303,7 +314,7 @@ export async function startRunsServer(options?: RunsServerOptions): Promise<Runs
     return stored.run;
   };
 
-  return {
+  exposed = {
     url,
     port,
     createRun: (init = {}) => copyRun(lifecycle.create(copyOverrides(init))),
@@ -338,6 +349,12 @@ export async function startRunsServer(options?: RunsServerOptions): Promise<Runs
       stats.clear();
       recorder.clear();
     },
+    reset: () => {
+      store.clear();
+      faults.clear();
+      stats.clear();
+      recorder.clear();
+    },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         timers.clear();
@@ -347,6 +364,7 @@ export async function startRunsServer(options?: RunsServerOptions): Promise<Runs
       return closing;
     },
   };
+  return exposed;
 }
 
 /** One request on its way through the server. */

@@ -47,6 +47,12 @@ export class RunStore {
     return this.#threads.has(threadId);
   }
 
+  /** Forgets every run and thread. */
+  clear(): void {
+    this.#threads.clear();
+    this.#size = 0;
+  }
+
   /** Makes a thread known, with no runs yet (`createRuns(0, { threadId })`). */
   addThread(threadId: string): void {
     this.#thread(threadId);

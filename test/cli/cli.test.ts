@@ -1,46 +1,12 @@
 /**
- * The `threadrun` CLI as users run it: the built bin (`dist/src/cli/main.js`, what package.json
- * `bin` points to) in a real child process against a reference server started in this process.
- * Asserts exit codes, stdout JSON, stderr messages and help text. The bin is plain JavaScript:
- * each run starts in about a quarter of the time `tsx` needs to load the TypeScript sources.
+ * The `threadrun` CLI as users run it: the built bin in a real child process (see helpers.ts)
+ * against a reference server started in this process. Asserts exit codes, stdout JSON, stderr
+ * messages and help text.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WireRun } from "../../src/index.js";
 import { serve } from "../support/reference-server.js";
-import { KEY } from "../support/client.js";
-import { distDir, ensureBuilt, repoRoot } from "../package/helpers.js";
-
-const BIN = path.join(distDir, "src", "cli", "main.js");
-
-// Built at most once per content of the sources, shared with the package tests.
-beforeAll(() => ensureBuilt(), 300_000);
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `threadrun …args` with OPENAI_API_KEY set to the test key unless `env` says otherwise. */
-function threadrun(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
-  // This machine's OPENAI_BASE_URL is never inherited; a test may set its own.
-  const { OPENAI_BASE_URL: _inherited, ...inherited } = process.env;
-  const childEnv: NodeJS.ProcessEnv = { ...inherited, OPENAI_API_KEY: KEY, ...env };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: repoRoot, env: childEnv, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+import { threadrun } from "./helpers.js";
 
 describe("threadrun CLI", { timeout: 60_000 }, () => {
   it("cancel --wait --json: exit 0, the cancelled run on stdout, live status on stderr", async () => {
@@ -165,7 +131,8 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
       server.url,
     ]);
     expect(ran.code).toBe(4);
-    expect(ran.stderr).toContain("2 of 2 active runs on thread_slow did not stop");
+    expect(ran.stderr).toContain("cancel-active: 0 stopped, 2 did not stop on thread_slow");
+    expect(ran.stderr.match(/^failed: run_\w+: TimeoutError: /gm)).toHaveLength(2);
   });
 
   it("cancel-active stops every active run of the thread", async () => {
@@ -241,21 +208,34 @@ describe("threadrun CLI", { timeout: 60_000 }, () => {
     }
   });
 
-  it("prints help at the top level and per command, with the exit codes", async () => {
-    const [top, cancel, list] = await Promise.all([
+  it("prints help at the top level and per command, with every exit code", async () => {
+    const [top, cancel, list, many, serveHelp] = await Promise.all([
       threadrun(["--help"]),
       threadrun(["cancel", "--help"]),
       threadrun(["list", "--help"], { OPENAI_API_KEY: undefined }),
+      threadrun(["cancel-many", "--help"]),
+      threadrun(["serve", "--help"]),
     ]);
     expect(top.code).toBe(0);
     for (const command of ["cancel", "cancel-active", "get", "list"]) {
       expect(top.stdout).toContain(`threadrun ${command} <thread_id>`);
     }
-    expect(top.stdout).toMatch(/Exit codes:[\s\S]*3\s+with --wait[\s\S]*4\s+timeout/);
+    expect(top.stdout).toContain("threadrun cancel-many [FILE|-]");
+    expect(top.stdout).toContain("threadrun serve [--port N]");
+    for (const flag of ["--timeout-ms", "--request-timeout-ms", "--max-retries"]) {
+      expect(top.stdout).toContain(flag);
+    }
+    const codes = /Exit codes:\n((?:  .*\n?)+)/.exec(top.stdout)?.[1] ?? "";
+    expect(codes.match(/^ {2}\d+/gm)?.map((code) => Number(code))).toEqual([0, 1, 2, 3, 4, 130]);
+    expect(codes).toMatch(/130\s+interrupted \(Ctrl-C\)/);
     expect(cancel.code).toBe(0);
     expect(cancel.stdout).toContain("Usage: threadrun cancel <thread_id> <run_id> [--wait]");
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("--all");
+    expect(many.stdout).toContain("--journal <FILE>");
+    expect(many.stdout).toContain("Exit codes:");
+    expect(serveHelp.stdout).toContain("--rate-limit <N>");
+    expect(serveHelp.stdout).not.toContain("--request-timeout-ms");
   });
 
   it("prints the version", async () => {

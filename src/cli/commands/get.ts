@@ -1,15 +1,11 @@
-import type { ThreadRunClient } from "../../index.js";
+import { deadlineSignal, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
-import { describeRun, wire, type Output } from "../output.js";
+import { describeRun, wire } from "../output.js";
 
 /** `threadrun get <thread_id> <run_id>`. */
-export async function get(
-  client: ThreadRunClient,
-  out: Output,
-  [threadId, runId]: string[],
-): Promise<number> {
-  const run = await client.runs.get(threadId!, runId!);
-  if (out.json) out.data(wire(run));
-  else out.say(describeRun(run));
+export async function get(ctx: Context, [threadId, runId]: string[]): Promise<number> {
+  const run = await ctx.client.runs.get(threadId!, runId!, deadlineSignal(ctx));
+  if (ctx.out.json) ctx.out.data(wire(run));
+  else ctx.out.say(describeRun(run));
   return EXIT.ok;
 }

@@ -1,8 +1,9 @@
-import type { ThreadRun, ThreadRunClient } from "../../index.js";
+import type { ThreadRun } from "../../index.js";
 import { oneOf, wholeNumber } from "../../validate.js";
 import { numberFlag } from "../args.js";
+import { deadlineSignal, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
-import { describeRun, wire, type Output } from "../output.js";
+import { describeRun, wire } from "../output.js";
 
 export interface ListFlags {
   limit?: string | undefined;
@@ -30,14 +31,15 @@ export function listQuery(flags: ListFlags): ListQuery {
 
 /** `threadrun list <thread_id> [--limit N] [--order asc|desc] [--all]`. */
 export async function list(
-  client: ThreadRunClient,
-  out: Output,
+  ctx: Context,
   [threadId]: string[],
   options: ListQuery & { all: boolean },
 ): Promise<number> {
-  const listing = client.runs.list(threadId!, {
+  const { out } = ctx;
+  const listing = ctx.client.runs.list(threadId!, {
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     ...(options.order !== undefined ? { order: options.order } : {}),
+    ...deadlineSignal(ctx),
   });
   let runs: ThreadRun[];
   let more = false;
