@@ -1,5 +1,5 @@
 // This file is generated: do not edit it by hand.
-// Source:  spec/openapi.yaml (sha256 e1a97a1c8064b4fd96fa628e5401e8ff8cb60261e8553481e6443a652f89355a)
+// Source:  spec/openapi.yaml (sha256 002d1d0f8c2a32723ad781692643da3b3714844ee89a168e5c7e50916c45566e)
 // Command: npm run generate
 /* eslint-disable */
 

@@ -3,13 +3,13 @@
  * right name where one is close, and every message names the option, the rule and the value as
  * given. Over loopback, so "nothing is sent" is what a server saw, not what a stub was told.
  */
-import { readFileSync } from "node:fs";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClient, RateLimitError, type ClientOptions } from "../../src/index.js";
 import { nodeHttp } from "../../src/node/index.js";
 import { checkRequestOptions } from "../../src/options.js";
+import { makeCertificate } from "../support/tls-proxy.js";
 import { KEY, clientFor, failure, rejection } from "../support/client.js";
 import { okRun, sequence, startServer, status } from "../support/scripted-server.js";
 import { wireRun } from "../support/wire.js";
@@ -228,9 +228,10 @@ describe("the base URL", () => {
   });
 
   it("https works: the request goes out over TLS, with the key", async () => {
-    const pem = readFileSync(new URL("fixtures/loopback-tls.pem", import.meta.url));
+    // Made now, never committed: a self-signed certificate for 127.0.0.1 (openssl).
+    const { cert: pem, key } = makeCertificate();
     const seen: { url: string | undefined; authorization: string | undefined }[] = [];
-    const server = https.createServer({ key: pem, cert: pem }, (req, res) => {
+    const server = https.createServer({ key, cert: pem }, (req, res) => {
       seen.push({ url: req.url, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(wireRun({ id: "run_tls", thread_id: "thread_tls" })));
