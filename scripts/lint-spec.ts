@@ -1,15 +1,20 @@
 /**
- * `npm run lint [-- path/to/spec.yaml]` (default `spec/openapi.yaml`).
+ * `npm run lint [-- [--format text|github-actions] path/to/spec.yaml]` (default
+ * `spec/openapi.yaml`, `--format text`).
  *
  * 1. `checkSpec` (YAML, refs, `nullable`, every example against its schema with Ajv 2020),
  * 2. `redocly lint` with ./redocly.yaml (recommended-strict + our configurable rules).
  *
  * Prints every problem as `file:line:col: message` and exits 1 on any error or warning from
- * either; otherwise prints one line `spec lint: clean (N ms)` and exits 0.
+ * either; otherwise prints one line `spec lint: clean (N ms)` and exits 0. With
+ * `--format github-actions` each problem is printed as a GitHub Actions `::error` command instead,
+ * so that CI shows it as an annotation on the spec's line.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { githubAnnotation } from "./lib/github-annotations.js";
 import { checkSpec, formatProblem } from "./lib/spec-check.js";
 import type { SpecProblem } from "./lib/spec-check.js";
 
@@ -122,7 +127,20 @@ async function redoclyLint(file: string): Promise<SpecProblem[]> {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const file = process.argv[2] ?? "spec/openapi.yaml";
+  const { values, positionals } = parseArgs({
+    options: { format: { type: "string", default: "text" } },
+    allowPositionals: true,
+  });
+  const format = values.format;
+  if (format !== "text" && format !== "github-actions") {
+    throw new TypeError(`--format must be "text" or "github-actions"; got "${format}"`);
+  }
+  if (positionals.length > 1) {
+    throw new TypeError(
+      `lint takes one spec file; got ${positionals.length}: ${positionals.join(" ")}`,
+    );
+  }
+  const file = positionals[0] ?? "spec/openapi.yaml";
 
   const { spec, problems } = await checkSpec(file);
   // Without a parsed document Redocly can only repeat the YAML error.
@@ -132,7 +150,10 @@ async function main(): Promise<number> {
   );
 
   if (all.length > 0) {
-    for (const problem of all) console.error(formatProblem(problem));
+    for (const problem of all) {
+      if (format === "github-actions") console.log(githubAnnotation(problem));
+      else console.error(formatProblem(problem));
+    }
     console.error(`spec lint: ${all.length} problem(s) in ${relativeToCwd(file)}`);
     return 1;
   }
@@ -145,7 +166,16 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A usage error is the user's, not a crash: its message is enough.
+    const usage =
+      error instanceof TypeError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(
+      error instanceof Error
+        ? usage
+          ? `lint: ${error.message}`
+          : (error.stack ?? error.message)
+        : String(error),
+    );
     process.exitCode = 1;
   },
 );
