@@ -209,9 +209,21 @@ export async function cancelActive(
     return changed;
   };
 
+  // Why the runs still stopping at the end were not seen to stop, when it was not the deadline.
+  let lookFailure: { error: unknown } | undefined;
   for (let looks = 0; ; looks++) {
     const lookedAt = Date.now();
-    const look = await lookAt(paced, threadId, bulk.request, lookSignal, deadlinePassed);
+    let look: Awaited<ReturnType<typeof lookAt>>;
+    try {
+      look = await lookAt(paced, threadId, bulk.request, lookSignal, deadlinePassed);
+    } catch (error) {
+      // Without one look nothing is known, and an abort is the caller's own: both reject as they
+      // are. A later look that fails (after its retries) ends the call without losing what is
+      // known: the runs seen to stop stay stopped, the others fail with that look's error.
+      if (looks === 0 || signal?.aborted) throw error;
+      lookFailure = { error };
+      break;
+    }
     if (look === "deadline") {
       // Without one look at the thread, nothing is known: not even that nothing was active.
       if (looks === 0) {
@@ -269,7 +281,11 @@ export async function cancelActive(
   for (const { run, state, error } of tracked.values()) {
     if (state === "stopped") stopped.push(run);
     else if (state === "failed") failures.push({ runId: run.id, error });
-    else failures.push({ runId: run.id, error: timedOut(run.id, timing.timeoutMs, run) });
+    else
+      failures.push({
+        runId: run.id,
+        error: lookFailure ? lookFailure.error : timedOut(run.id, timing.timeoutMs, run),
+      });
   }
   if (failures.length > 0) throw new CancelActiveError(threadId, stopped, failures);
   return stopped;

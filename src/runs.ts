@@ -137,12 +137,14 @@ export class Runs {
    * A run that fails does not hold the others back: every run that can be stopped is stopped, and
    * then it rejects with one {@link CancelActiveError} carrying `stopped` and `failures`
    * (`{ runId, error }`: the cancel's error, or a {@link TimeoutError} for a run still stopping at
-   * the deadline). A run whose cancel failed but that stopped anyway counts as stopped.
+   * the deadline). A run whose cancel failed but that stopped anyway counts as stopped. When the
+   * thread cannot be listed again after its cancels (the list failing after its retries), the runs
+   * still stopping are failures carrying that list's error; the ones seen stopped stay in `stopped`.
    *
    * The thread id and options are checked at the call, before any request. An abort, or a
    * throwing or rejecting `onStatus` / `onProgress`, rejects with its reason or error (the cancels
    * in flight finish; no new one is sent).
-   * @throws {@link NotFoundError} for an unknown thread; an {@link ApiError} when listing fails;
+   * @throws {@link NotFoundError} for an unknown thread; an {@link ApiError} when the first list fails;
    * a {@link TimeoutError} when the thread could not be listed once before the deadline.
    */
   cancelActive(threadId: string, options?: CancelActiveOptions): Promise<ThreadRun[]> {

@@ -134,6 +134,50 @@ describe("cancelActive", () => {
     expect(e.message).toContain("3 of 3");
   });
 
+  it("when the thread cannot be listed again, the runs still stopping fail with that error and none is lost", async () => {
+    const server = await serve({ cancelDelayMs: 60_000 });
+    const threadId = "thread_list_breaks";
+    const runs = server.createRuns(3, { threadId, status: "in_progress" });
+    const error = await rejection(
+      clientFor(server).runs.cancelActive(threadId, {
+        ...WAIT,
+        maxRetries: 1,
+        onProgress: (p) => {
+          // After the first look and its cancels, every later look fails (after its retry).
+          if (p.done === p.total) {
+            server.inject({
+              kind: "status",
+              status: 500,
+              times: 10_000,
+              match: { operation: "listRuns" },
+            });
+          }
+        },
+      }),
+    );
+    expect(error).toBeInstanceOf(CancelActiveError);
+    const e = error as CancelActiveError;
+    expect(e.stopped).toEqual([]);
+    expect(e.failures.map((f) => f.runId).sort()).toEqual(runs.map((r) => r.id).sort());
+    for (const { error: cause } of e.failures) expect(cause).toBeInstanceOf(InternalServerError);
+    expect(e.message).toContain("3 of 3");
+    // Every run was cancelled once; the look that broke was tried twice, then given up.
+    expect(requestsTo(server, "POST", "/cancel")).toHaveLength(3);
+    expect(requestsTo(server, "GET", `/threads/${threadId}/runs`)).toHaveLength(3);
+  });
+
+  it("when the first look fails, it rejects with that look's error: nothing is known yet", async () => {
+    const server = await serve();
+    const threadId = "thread_never_listed";
+    server.createRuns(2, { threadId, status: "in_progress" });
+    server.inject({ kind: "status", status: 500, times: 10, match: { operation: "listRuns" } });
+    const error = await rejection(
+      clientFor(server).runs.cancelActive(threadId, { ...WAIT, maxRetries: 1 }),
+    );
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(requestsTo(server, "POST", "/cancel")).toEqual([]);
+  });
+
   it("rejects with a TimeoutError when the thread cannot even be listed before the deadline", async () => {
     const server = await serve();
     const threadId = "thread_unlisted";
