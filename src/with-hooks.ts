@@ -1,13 +1,32 @@
 /**
- * Attaching more attempt hooks to the run operations: a bulk job gets its own view of
- * `client.runs` whose every request passes its pacer (and its per-item bookkeeping). The method is
- * keyed by a symbol the package does not export, so it stays off the public API, and bulk.ts can
- * reach it without importing runs.ts (the data flows one way: runs.ts → bulk.ts).
+ * Attaching a shared pacer's attempt hooks to the run operations: a bulk job gets its own view of
+ * `client.runs` whose every request passes its pacer. The method is keyed by a symbol the package
+ * does not export, so it stays off the public API, and bulk.ts can reach it without importing
+ * runs.ts (the data flows one way: runs.ts → bulk.ts). The bulk-only rule that a paced 429 does
+ * not use up a request's retries lives here, not in the transport.
  */
-import type { AttemptEnd, AttemptHooks } from "./transport.js";
+import type { AttemptEnd, AttemptHooks, ResponseHead } from "./transport.js";
 
 /** The key of `Runs`'s internal method `(hooks) => Runs`. */
 export const WITH_HOOKS: unique symbol = Symbol("threadrun.withHooks");
+
+/** 429s of one request retried without using up `maxRetries` when a shared pacer spaces the requests. */
+export const PACED_429_RETRIES = 50;
+
+/**
+ * A shared pacer's hooks, with its rule on retries: a 429 is the pacer's business (it slows every
+ * worker down), not the request's failure, so up to {@link PACED_429_RETRIES} of them per request
+ * are retried for free.
+ */
+export function sharedPacer(pacer: AttemptHooks): AttemptHooks {
+  const hooks: AttemptHooks = {
+    isFreeRetry: (answer: ResponseHead, freeSoFar: number) =>
+      answer.status === 429 && freeSoFar < PACED_429_RETRIES,
+  };
+  if (pacer.beforeAttempt) hooks.beforeAttempt = (signal) => pacer.beforeAttempt?.(signal);
+  if (pacer.afterAttempt) hooks.afterAttempt = (ticket, end) => pacer.afterAttempt?.(ticket, end);
+  return hooks;
+}
 
 /** How an attempt "ended" that never went out: a later hook refused it after an earlier one let it through. */
 const NOT_SENT: AttemptEnd = { answer: undefined, retryDelayMs: undefined, retries: 0 };
@@ -17,7 +36,7 @@ const NOT_SENT: AttemptEnd = { answer: undefined, retryDelayMs: undefined, retri
  * both (awaiting `first`'s before calling `second`'s), and `afterAttempt` hands each hook its own,
  * so a pacer's slot is matched to its release. When `second` refuses an attempt that `first` let
  * through, `first` is told at once that it ended unsent (a pacer's slot is not leaked). Of two
- * waits chosen by `afterAttempt`, `second`'s wins.
+ * waits chosen by `afterAttempt`, `second`'s wins. A retry is free when either calls it free.
  */
 export function combineHooks(first: AttemptHooks | undefined, second: AttemptHooks): AttemptHooks {
   if (first === undefined) return second;
@@ -39,7 +58,7 @@ export function combineHooks(first: AttemptHooks | undefined, second: AttemptHoo
       },
     );
   };
-  return {
+  const combined: AttemptHooks = {
     beforeAttempt(signal) {
       const firstTicket = first.beforeAttempt?.(signal);
       return isPromiseLike(firstTicket)
@@ -53,6 +72,12 @@ export function combineHooks(first: AttemptHooks | undefined, second: AttemptHoo
       return secondWait ?? firstWait;
     },
   };
+  if (first.isFreeRetry || second.isFreeRetry) {
+    combined.isFreeRetry = (answer, freeSoFar) =>
+      first.isFreeRetry?.(answer, freeSoFar) === true ||
+      second.isFreeRetry?.(answer, freeSoFar) === true;
+  }
+  return combined;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -1,0 +1,152 @@
+/**
+ * The retry loop: attempts until one is final (a success, an error the policy does not retry, or
+ * retries used up), with the attempt hooks of a coordinating caller around each attempt. Its
+ * result is built once, from the final attempt.
+ */
+import { ConnectionError } from "../errors/connection-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import type { RequestOptions, ResolvedOptions } from "../options.js";
+import { decideRetry, type RetryPolicy } from "../retry.js";
+import { sleep } from "../sleep.js";
+import { duration, wholeNumber } from "../validate.js";
+import { attemptOnce } from "./attempt.js";
+import type { AttemptEnd, AttemptHooks, ResponseHead } from "./attempt-hooks.js";
+import type { Credentials } from "./credentials.js";
+import type { RequestInitWithHeaders, WireSender } from "./wire-sender.js";
+
+/** One request through the loop, as `send` and `exchange` prepare it. */
+export interface Exchange {
+  method: string;
+  url: string;
+  /** The path and query below the origin, as errors show it. */
+  requestPath: string;
+  /** The request of one attempt, given its headers. */
+  initFor(headers: Record<string, string>): RequestInitWithHeaders;
+  options: RequestOptions | undefined;
+  hooks: AttemptHooks | undefined;
+}
+
+/** The final attempt of an exchange: the answer whatever its status, and how it came to be final. */
+export interface CompletedExchange {
+  response: ResponseHead;
+  text: string;
+  /** Attempts made, retries included. */
+  attempts: number;
+  /** The wait the server asked for on a final error answer it was not retried after, or `null`. */
+  retryAfterMs: number | null;
+  /** The credential the final attempt sent, to keep it out of errors built from the answer. */
+  secret: string | undefined;
+}
+
+/** What the loop needs of the client: its options, credentials and sender. */
+export interface LoopContext {
+  resolved: ResolvedOptions;
+  credentials: Credentials;
+  sender: WireSender;
+}
+
+/** Retries the exchange as the policy says. Returns the final answer, error statuses included; throws when none came. */
+export async function runAttempts(
+  context: LoopContext,
+  exchange: Exchange,
+): Promise<CompletedExchange> {
+  const { credentials, sender } = context;
+  const { method, url, requestPath, options, hooks } = exchange;
+  const { retry, timeoutMs } = policyFor(context.resolved, options);
+  const signal = options?.signal;
+  // `retries` counts against maxRetries; a retry the hooks call free (a 429 under a shared pacer)
+  // does not.
+  let retries = 0;
+  let freeRetries = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw signal.reason;
+    const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
+    let received;
+    let headers;
+    try {
+      // Awaited only when there is something to wait for: each await costs a turn of the loop.
+      headers = credentials.needsWork(options?.headers)
+        ? await credentials.headersFor(options?.headers)
+        : credentials.staticHeaders;
+      received = await attemptOnce({
+        sender,
+        method,
+        url,
+        requestPath,
+        init: exchange.initFor(headers),
+        timeoutMs,
+        signal,
+      });
+    } catch (error) {
+      // A user abort is the user's decision: never retried, rejected with their reason.
+      const retryable =
+        !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
+      const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
+      let delayMs = decision?.retry ? decision.delayMs : undefined;
+      if (hooks?.afterAttempt) {
+        delayMs = chosenWait(hooks, ticket, { answer: undefined, retryDelayMs: delayMs, retries });
+      }
+      if (signal?.aborted) throw signal.reason;
+      if (delayMs === undefined) throw error;
+      await sleep(delayMs, signal);
+      continue;
+    }
+    const { response } = received;
+    let retryAfterMs: number | null = null;
+    if (!response.ok) {
+      const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
+      if (free) freeRetries++;
+      const outcome = {
+        kind: "status",
+        status: response.status,
+        headers: response.headers,
+      } as const;
+      const decision = decideRetry(outcome, free ? 0 : retries++, retry);
+      let delayMs = decision.retry ? decision.delayMs : undefined;
+      if (hooks?.afterAttempt) {
+        delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
+      }
+      if (delayMs !== undefined) {
+        await sleep(delayMs, signal);
+        continue;
+      }
+      if (!decision.retry) retryAfterMs = decision.retryAfterMs;
+    } else if (hooks?.afterAttempt) {
+      hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
+    }
+    return {
+      response,
+      text: received.text,
+      attempts: attempt,
+      retryAfterMs,
+      secret: credentials.secretIn(headers),
+    };
+  }
+}
+
+/** The wait before a retry: the hook's, when the transport retries at all and the hook chose one. */
+function chosenWait(hooks: AttemptHooks, ticket: unknown, end: AttemptEnd): number | undefined {
+  const chosen = hooks.afterAttempt?.(ticket, end);
+  return end.retryDelayMs === undefined || chosen === undefined ? end.retryDelayMs : chosen;
+}
+
+/** The retry policy and time limit of one call: the client's, or the call's own. */
+function policyFor(
+  resolved: ResolvedOptions,
+  options: RequestOptions | undefined,
+): { retry: RetryPolicy; timeoutMs: number } {
+  if (options?.maxRetries === undefined && options?.timeoutMs === undefined) {
+    return { retry: resolved.retry, timeoutMs: resolved.timeoutMs };
+  }
+  // Callers check their options up front (checkRequestOptions); this keeps a value that came
+  // another way (a spread `request` object) from reaching a timer or the retry loop unchecked.
+  return {
+    retry: {
+      ...resolved.retry,
+      maxRetries: wholeNumber(options.maxRetries, "maxRetries", resolved.retry.maxRetries, {
+        min: 0,
+      }),
+    },
+    timeoutMs: duration(options.timeoutMs, "timeoutMs", resolved.timeoutMs),
+  };
+}
