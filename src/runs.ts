@@ -23,7 +23,7 @@ import { refusedAsStopped } from "./refusal.js";
 import { remember } from "./response-info.js";
 import type { AttemptHooks, DecodedResponse, Transport } from "./transport.js";
 import { cancelThenWait, waitFor, waitSettings, type WaitOptions } from "./wait.js";
-import { combineHooks, sharedPacer, WITH_HOOKS } from "./with-hooks.js";
+import { combineHooks, sharedPacer, WITH_HOOKS, WITH_ITEM_HOOKS } from "./with-hooks.js";
 
 /**
  * The run operations: `client.runs`.
@@ -44,7 +44,18 @@ export class Runs {
    * every attempt after this view's own: a bulk job's view of the runs.
    */
   [WITH_HOOKS](hooks: AttemptHooks): Runs {
-    return new Runs(this.#transport, combineHooks(this.#hooks, sharedPacer(hooks)));
+    return new Runs(
+      this.#transport,
+      combineHooks(this.#hooks, sharedPacer(hooks, this.#transport.log)),
+    );
+  }
+
+  /**
+   * @internal The same operations on the same transport, with `hooks` called on every attempt
+   * after this view's own (a bulk item's bookkeeping).
+   */
+  [WITH_ITEM_HOOKS](hooks: AttemptHooks): Runs {
+    return new Runs(this.#transport, combineHooks(this.#hooks, hooks));
   }
 
   /**

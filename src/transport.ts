@@ -5,10 +5,13 @@
  * under its time limit (attempt.ts), the retry loop (retry-loop.ts), and decoding the final
  * response (decode.ts).
  */
+import type { ClientLog } from "./logging.js";
 import type { RequestOptions, ResolvedOptions } from "./options.js";
 import type { AttemptHooks, ResponseHead } from "./transport/attempt-hooks.js";
 import { createCredentials } from "./transport/credentials.js";
 import { decodeResponse, type DecodedResponse } from "./transport/decode.js";
+import { createObserver } from "./transport/observer.js";
+import { shownUrl } from "./transport/redact.js";
 import { runAttempts, type LoopContext } from "./transport/retry-loop.js";
 import { withBaseQuery } from "./transport/url.js";
 import { fetchSender, httpSender, type RequestInitWithHeaders } from "./transport/wire-sender.js";
@@ -30,6 +33,8 @@ export interface ApiRequest {
 }
 
 export interface Transport {
+  /** The client's log, for the parts that report on many requests (a bulk job's pacer). */
+  readonly log: ClientLog;
   /** Sends a request and decodes the JSON answer; error answers throw the matching error class. */
   send(request: ApiRequest): Promise<DecodedResponse>;
   /**
@@ -47,9 +52,12 @@ export function createTransport(resolved: ResolvedOptions): Transport {
   const { baseUrl, baseQuery } = resolved;
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const credentials = createCredentials(resolved);
+  const staticSecret = credentials.secretIn(credentials.staticHeaders);
   const context: LoopContext = {
     resolved,
     credentials,
+    log: resolved.log,
+    observer: createObserver(resolved.hooks, resolved.log),
     // fetch is looked up at each request, so a polyfill or test double installed later is used.
     sender: resolved.http
       ? httpSender(resolved.http)
@@ -59,6 +67,8 @@ export function createTransport(resolved: ResolvedOptions): Transport {
   const staticInits = new Map<string, RequestInitWithHeaders>();
 
   return {
+    log: resolved.log,
+
     async send(request) {
       const { method } = request;
       const target = withBaseQuery(
@@ -79,7 +89,9 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         options: request.options,
         hooks: request.hooks,
       });
-      return decodeResponse(completed, method, requestPath);
+      // Errors show the path: a query (the base URL's) may carry a key, a bare path cannot.
+      const shownPath = target.includes("?") ? shownUrl(requestPath, staticSecret) : requestPath;
+      return decodeResponse(completed, method, shownPath);
     },
 
     async exchange(method, target, init) {

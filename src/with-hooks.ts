@@ -1,14 +1,18 @@
 /**
  * Attaching a shared pacer's attempt hooks to the run operations: a bulk job gets its own view of
- * `client.runs` whose every request passes its pacer. The method is keyed by a symbol the package
+ * `client.runs` whose every request passes its pacer (and, per item, a view with its bookkeeping). The method is keyed by a symbol the package
  * does not export, so it stays off the public API, and bulk.ts can reach it without importing
  * runs.ts (the data flows one way: runs.ts → bulk.ts). The bulk-only rule that a paced 429 does
  * not use up a request's retries lives here, not in the transport.
  */
+import type { ClientLog } from "./logging.js";
 import type { AttemptEnd, AttemptHooks, ResponseHead } from "./transport.js";
 
-/** The key of `Runs`'s internal method `(hooks) => Runs`. */
+/** The key of `Runs`'s internal method `(pacer) => Runs`: a view whose requests pass a shared pacer. */
 export const WITH_HOOKS: unique symbol = Symbol("threadrun.withHooks");
+
+/** The key of `Runs`'s internal method `(hooks) => Runs`: a view with one item's own hooks (no pacer rules). */
+export const WITH_ITEM_HOOKS: unique symbol = Symbol("threadrun.withItemHooks");
 
 /** 429s of one request retried without using up `maxRetries` when a shared pacer spaces the requests. */
 export const PACED_429_RETRIES = 50;
@@ -16,15 +20,27 @@ export const PACED_429_RETRIES = 50;
 /**
  * A shared pacer's hooks, with its rule on retries: a 429 is the pacer's business (it slows every
  * worker down), not the request's failure, so up to {@link PACED_429_RETRIES} of them per request
- * are retried for free.
+ * are retried for free. The first 429 of the job is logged at `warn`: the whole job slows down.
  */
-export function sharedPacer(pacer: AttemptHooks): AttemptHooks {
+export function sharedPacer(pacer: AttemptHooks, log?: ClientLog): AttemptHooks {
+  let warned = false;
   const hooks: AttemptHooks = {
     isFreeRetry: (answer: ResponseHead, freeSoFar: number) =>
       answer.status === 429 && freeSoFar < PACED_429_RETRIES,
   };
   if (pacer.beforeAttempt) hooks.beforeAttempt = (signal) => pacer.beforeAttempt?.(signal);
-  if (pacer.afterAttempt) hooks.afterAttempt = (ticket, end) => pacer.afterAttempt?.(ticket, end);
+  hooks.afterAttempt = (ticket, end) => {
+    if (!warned && end.answer?.status === 429 && log?.on("warn")) {
+      warned = true;
+      const requestId = end.answer.headers.get("x-request-id");
+      log.write(
+        "warn",
+        `bulk job slowed down: the server answered 429${requestId ? ` (request id ${requestId})` : ""}; the pacer now spaces every worker's requests`,
+        { status: 429, requestId },
+      );
+    }
+    return pacer.afterAttempt?.(ticket, end);
+  };
   return hooks;
 }
 

@@ -5,6 +5,7 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { MAX_TIMER_MS } from "../sleep.js";
+import { shownUrl } from "./redact.js";
 import type { ReceivedResponse, RequestInitWithHeaders, WireSender } from "./wire-sender.js";
 
 /** What one attempt sends, and the names its errors use. */
@@ -17,6 +18,8 @@ export interface AttemptRequest {
   init: RequestInitWithHeaders;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  /** The credential, kept out of a {@link ConnectionError}'s URL (a base query may carry a key). */
+  secret: string | undefined;
 }
 
 /**
@@ -50,7 +53,7 @@ export function attemptOnce(request: AttemptRequest): Promise<ReceivedResponse> 
       () => {
         if (!settle()) return;
         const error = new TimeoutError(
-          `${method} ${request.requestPath} timed out after ${timeoutMs} ms`,
+          `${method} ${shownUrl(request.requestPath, request.secret)} timed out after ${timeoutMs} ms`,
           timeoutMs,
         );
         if (controller) controller.abort(error);
@@ -69,7 +72,7 @@ export function attemptOnce(request: AttemptRequest): Promise<ReceivedResponse> 
         if (settle()) resolve(received);
       })
       .catch((error: unknown) => {
-        if (settle()) reject(new ConnectionError(method, url, error));
+        if (settle()) reject(new ConnectionError(method, shownUrl(url, request.secret), error));
       });
   });
 }

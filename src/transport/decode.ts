@@ -5,6 +5,7 @@
 import { errorFromResponse } from "../errors/from-response.js";
 import { InvalidResponseError, type ResponseContext } from "../errors/invalid-response-error.js";
 import type { ResponseInfo } from "../response-info.js";
+import { redact } from "./redact.js";
 import type { CompletedExchange } from "./retry-loop.js";
 
 /** A successful answer, decoded. */
@@ -23,7 +24,7 @@ export function decodeResponse(
   method: string,
   requestPath: string,
 ): DecodedResponse {
-  const { response, text, attempts, secret } = completed;
+  const { response, text, attempts, secret, history } = completed;
   const { status, headers } = response;
   if (!response.ok) {
     const safe = redact(text, secret);
@@ -36,6 +37,7 @@ export function decodeResponse(
       completed.retryAfterMs,
     );
     error.attempts = attempts;
+    error.history = history;
     throw error;
   }
   const requestId = headers.get("x-request-id");
@@ -52,11 +54,5 @@ export function decodeResponse(
       { field: null, response: context, cause },
     );
   }
-  return { body, info: { requestId, status, headers, attempts }, context };
-}
-
-/** Replaces the credential in a text. Keys under 8 characters (local test keys) are left alone. */
-export function redact(text: string, secret: string | undefined): string {
-  if (secret === undefined || secret.length < 8 || !text.includes(secret)) return text;
-  return text.split(secret).join("[redacted]");
+  return { body, info: { requestId, status, headers, attempts, history }, context };
 }
