@@ -7,6 +7,7 @@ import { checkHooks, type ClientHooks } from "./hooks.js";
 import type { HttpSender } from "./http-sender.js";
 import { resolveLog, type ClientLog, type Logger, type LogLevel } from "./logging.js";
 import type { RetryPolicy } from "./retry.js";
+import { VERSION } from "./version.js";
 import {
   checkKnownKeys,
   checkOptionsObject,
@@ -56,7 +57,9 @@ export interface ClientOptions {
   apiVersion?: string | undefined;
   /**
    * Headers for every request. They override the defaults (`OpenAI-Beta: assistants=v2`,
-   * `Accept: application/json`); `null` removes a default header; `undefined` leaves it as it is.
+   * `Accept: application/json`, `x-threadrun-retry-count: <retries before this attempt>`, and
+   * from Node `User-Agent: threadrun/<version>`); `null` removes a default header; `undefined`
+   * leaves it as it is.
    * @default {}
    */
   headers?: Record<string, string | null | undefined> | undefined;
@@ -175,6 +178,12 @@ export interface ResolvedOptions {
   hooks: ClientHooks | undefined;
 }
 
+/**
+ * The header that tells the server how many retries came before an attempt (0 on the first), as
+ * the `openai` package's `x-stainless-retry-count` does. `headers: { [name]: null }` stops it.
+ */
+export const RETRY_COUNT_HEADER = "x-threadrun-retry-count";
+
 const env = (name: string): string | undefined =>
   typeof process === "object" && process?.env ? process.env[name] : undefined;
 
@@ -237,7 +246,10 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   const headers: Record<string, string> = {
     accept: "application/json",
     "openai-beta": "assistants=v2",
+    [RETRY_COUNT_HEADER]: "0",
   };
+  // Browsers refuse to let a page set User-Agent: sent from Node (and runtimes that say they are).
+  if (globalThis.process?.versions?.node) headers["user-agent"] = `threadrun/${VERSION}`;
   mergeHeaders(headers, options.headers, `${LABEL}: headers`);
 
   return {

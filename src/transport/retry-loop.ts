@@ -6,7 +6,7 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { ClientLog } from "../logging.js";
-import type { RequestOptions, ResolvedOptions } from "../options.js";
+import { RETRY_COUNT_HEADER, type RequestOptions, type ResolvedOptions } from "../options.js";
 import type { AttemptRecord } from "../response-info.js";
 import { decideRetry, serverWait, type DelaySource, type RetryPolicy } from "../retry.js";
 import { sleep } from "../sleep.js";
@@ -82,6 +82,10 @@ export async function runAttempts(
       headers = credentials.needsWork(options?.headers)
         ? await credentials.headersFor(options?.headers)
         : credentials.staticHeaders;
+      // A retry says so (x-threadrun-retry-count), unless the caller removed the header.
+      if (attempt > 1 && headers[RETRY_COUNT_HEADER] !== undefined) {
+        headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
+      }
       const init = exchange.initFor(headers);
       if (shown) observer?.request(shown, attempt);
       sentAt = performance.now();
