@@ -29,7 +29,6 @@ export interface Logger {
 }
 
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
-const METHODS = ["debug", "info", "warn", "error"] as const;
 
 /** The client's logger at its level: what the transport writes to. */
 export class ClientLog {
@@ -64,24 +63,17 @@ export class ClientLog {
  * `THREADRUN_LOG` variable (read where `process` exists), else `"warn"`.
  */
 export function resolveLog(logger: unknown, logLevel: unknown, label: string): ClientLog {
-  let level: LogLevel;
-  if (logLevel === undefined) {
-    const fromEnv = globalThis.process?.env?.["THREADRUN_LOG"];
-    level =
-      fromEnv === undefined || fromEnv === ""
-        ? "warn"
-        : oneOf(fromEnv.trim().toLowerCase(), `${label}: THREADRUN_LOG`, LOG_LEVELS, "warn");
-  } else level = oneOf(logLevel, `${label}: logLevel`, LOG_LEVELS, "warn");
+  const fromEnv = globalThis.process?.env?.["THREADRUN_LOG"] || undefined;
+  const level =
+    logLevel === undefined
+      ? oneOf(fromEnv?.trim().toLowerCase(), `${label}: THREADRUN_LOG`, LOG_LEVELS, "warn")
+      : oneOf(logLevel, `${label}: logLevel`, LOG_LEVELS, "warn");
   if (logger === undefined) return new ClientLog(console, level);
-  if ((typeof logger !== "object" && typeof logger !== "function") || logger === null) {
-    throw new TypeError(
-      `${label}: logger must be an object with debug, info, warn and error methods (console, pino), got ${describe(logger)}`,
-    );
-  }
-  for (const method of METHODS) {
-    if (typeof (logger as Record<string, unknown>)[method] !== "function") {
+  for (const method of LOG_LEVELS.slice(1)) {
+    const value = (logger as Record<string, unknown> | null)?.[method];
+    if (typeof value !== "function") {
       throw new TypeError(
-        `${label}: logger must have a ${method} method (debug, info, warn and error: console and pino fit), got ${describe((logger as Record<string, unknown>)[method])} for logger.${method}`,
+        `${label}: logger.${method} must be a function (a logger has debug, info, warn and error methods: console and pino fit), got ${describe(value)}`,
       );
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Attaching a shared pacer's attempt hooks to the run operations: a bulk job gets its own view of
- * `client.runs` whose every request passes its pacer (and, per item, a view with its bookkeeping). The method is keyed by a symbol the package
- * does not export, so it stays off the public API, and bulk.ts can reach it without importing
- * runs.ts (the data flows one way: runs.ts → bulk.ts). The bulk-only rule that a paced 429 does
+ * `client.runs` whose every request passes its pacer (and, per item, a view with its
+ * bookkeeping). The methods are keyed by symbols the package does not export, so they stay off
+ * the public API, and bulk.ts can reach them without importing runs.ts (the data flows one way:
+ * runs.ts → bulk.ts). The bulk-only rule that a paced 429 does
  * not use up a request's retries lives here, not in the transport.
  */
 import type { ClientLog } from "./logging.js";
@@ -17,6 +18,9 @@ export const WITH_ITEM_HOOKS: unique symbol = Symbol("threadrun.withItemHooks");
 /** 429s of one request retried without using up `maxRetries` when a shared pacer spaces the requests. */
 export const PACED_429_RETRIES = 50;
 
+/** How an attempt "ended" that never went out: a later hook refused it after an earlier one let it through. */
+const NOT_SENT: AttemptEnd = { answer: undefined, retryDelayMs: undefined, retries: 0 };
+
 /**
  * A shared pacer's hooks, with its rule on retries: a 429 is the pacer's business (it slows every
  * worker down), not the request's failure, so up to {@link PACED_429_RETRIES} of them per request
@@ -24,35 +28,34 @@ export const PACED_429_RETRIES = 50;
  */
 export function sharedPacer(pacer: AttemptHooks, log?: ClientLog): AttemptHooks {
   let warned = false;
-  const hooks: AttemptHooks = {
+  return {
+    beforeAttempt: (signal) => pacer.beforeAttempt?.(signal),
+    afterAttempt(ticket, end) {
+      if (end.answer?.status === 429 && !warned) {
+        warned = true;
+        log?.write(
+          "warn",
+          "bulk job slowed down by a 429: the pacer spaces every worker's requests",
+          {
+            status: 429,
+            requestId: end.answer.headers.get("x-request-id"),
+          },
+        );
+      }
+      return pacer.afterAttempt?.(ticket, end);
+    },
     isFreeRetry: (answer: ResponseHead, freeSoFar: number) =>
       answer.status === 429 && freeSoFar < PACED_429_RETRIES,
   };
-  if (pacer.beforeAttempt) hooks.beforeAttempt = (signal) => pacer.beforeAttempt?.(signal);
-  hooks.afterAttempt = (ticket, end) => {
-    if (!warned && end.answer?.status === 429 && log?.on("warn")) {
-      warned = true;
-      const requestId = end.answer.headers.get("x-request-id");
-      log.write(
-        "warn",
-        `bulk job slowed down: the server answered 429${requestId ? ` (request id ${requestId})` : ""}; the pacer now spaces every worker's requests`,
-        { status: 429, requestId },
-      );
-    }
-    return pacer.afterAttempt?.(ticket, end);
-  };
-  return hooks;
 }
-
-/** How an attempt "ended" that never went out: a later hook refused it after an earlier one let it through. */
-const NOT_SENT: AttemptEnd = { answer: undefined, retryDelayMs: undefined, retries: 0 };
 
 /**
  * Hooks that call `first`'s, then `second`'s. Each keeps its own ticket: `beforeAttempt` answers
  * both (awaiting `first`'s before calling `second`'s), and `afterAttempt` hands each hook its own,
  * so a pacer's slot is matched to its release. When `second` refuses an attempt that `first` let
  * through, `first` is told at once that it ended unsent (a pacer's slot is not leaked). Of two
- * waits chosen by `afterAttempt`, `second`'s wins. A retry is free when either calls it free.
+ * waits chosen by `afterAttempt`, `second`'s wins. Free retries are judged by the first of them
+ * that judges them (the pacer's).
  */
 export function combineHooks(first: AttemptHooks | undefined, second: AttemptHooks): AttemptHooks {
   if (first === undefined) return second;
@@ -88,11 +91,8 @@ export function combineHooks(first: AttemptHooks | undefined, second: AttemptHoo
       return secondWait ?? firstWait;
     },
   };
-  if (first.isFreeRetry || second.isFreeRetry) {
-    combined.isFreeRetry = (answer, freeSoFar) =>
-      first.isFreeRetry?.(answer, freeSoFar) === true ||
-      second.isFreeRetry?.(answer, freeSoFar) === true;
-  }
+  const free = first.isFreeRetry ?? second.isFreeRetry;
+  if (free) combined.isFreeRetry = free;
   return combined;
 }
 

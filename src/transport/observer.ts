@@ -17,7 +17,8 @@ export interface ShownRequest {
 }
 
 /** How an attempt ended, for {@link Observer.response}. */
-export type AttemptResult = { status: number; requestId: string | null } | { error: unknown };
+export type AttemptResult =
+  { status: number; requestId: string | null } | { error: unknown; requestId: null };
 
 export interface Observer {
   request(shown: ShownRequest, attempt: number): void;
@@ -36,58 +37,45 @@ export function createObserver(
   log: ClientLog,
 ): Observer | undefined {
   if (hooks === undefined && !log.on("info")) return undefined;
-  const debug = log.on("debug");
+  /** Writes the line (if its level is on) and calls the hook (if set). */
+  const emit = <E>(name: keyof ClientHooks, level: "debug" | "info", line: string, event: E) => {
+    log.write(level, line, event as object);
+    const hook = hooks?.[name] as ((event: E) => unknown) | undefined;
+    if (hook) callHook(log, name, hook, event);
+    return event;
+  };
+  const idOf = (event: ResponseEvent) =>
+    event.requestId === null ? "" : `, request id ${event.requestId}`;
   return {
-    request(shown, attempt) {
-      const event: RequestEvent = {
-        method: shown.method,
-        url: shown.url,
-        attempt,
-        retryCount: attempt - 1,
-      };
-      if (debug) log.write("debug", `${shown.method} ${shown.path}, attempt ${attempt}`, event);
-      if (hooks?.onRequest) callHook(log, "onRequest", hooks.onRequest, event);
-    },
+    request: (shown, attempt) =>
+      void emit<RequestEvent>(
+        "onRequest",
+        "debug",
+        `${shown.method} ${shown.path}, attempt ${attempt}`,
+        { method: shown.method, url: shown.url, attempt, retryCount: attempt - 1 },
+      ),
     response(shown, attempt, result, durationMs) {
       const event: ResponseEvent = {
         method: shown.method,
         url: shown.url,
         attempt,
         retryCount: attempt - 1,
-        ...("status" in result
-          ? { status: result.status, requestId: result.requestId }
-          : { error: result.error, requestId: null }),
+        ...result,
         durationMs,
       };
-      if (debug) {
-        const outcome =
-          event.status === undefined ? `no response (${errorName(event.error)})` : event.status;
-        const id = event.requestId === null ? "" : `, request id ${event.requestId}`;
-        log.write(
-          "debug",
-          `${shown.method} ${shown.path}: ${outcome} in ${Math.round(durationMs)} ms${id}`,
-          event,
-        );
-      }
-      if (hooks?.onResponse) callHook(log, "onResponse", hooks.onResponse, event);
-      return event;
+      const outcome = event.status ?? `no response (${errorName(event.error)})`;
+      const line = `${shown.method} ${shown.path}: ${outcome} in ${Math.round(durationMs)} ms`;
+      return emit("onResponse", "debug", line + idOf(event), event);
     },
     retry(ended, delayMs, delaySource, path) {
-      const event: RetryEvent = {
+      const why = ended.status ?? errorName(ended.error);
+      const line = `retrying ${ended.method} ${path} in ${delayMs} ms (${delaySource}): attempt ${ended.attempt} got ${why}`;
+      emit<RetryEvent>("onRetry", "info", line + idOf(ended), {
         ...ended,
         delayMs,
-        reason:
-          ended.status === undefined ? { error: errorName(ended.error) } : { status: ended.status },
+        reason: ended.status === undefined ? { error: why as string } : { status: ended.status },
         delaySource,
-      };
-      const why = ended.status ?? errorName(ended.error);
-      const id = ended.requestId === null ? "" : `, request id ${ended.requestId}`;
-      log.write(
-        "info",
-        `retrying ${ended.method} ${path} in ${delayMs} ms (${delaySource}): attempt ${ended.attempt} got ${why}${id}`,
-        event,
-      );
-      if (hooks?.onRetry) callHook(log, "onRetry", hooks.onRetry, event);
+      });
     },
   };
 }
@@ -109,11 +97,8 @@ function callHook<E>(log: ClientLog, name: string, hook: (event: E) => unknown, 
   }
 }
 
-/** An error's name (`ConnectionError`, `TimeoutError`, `AbortError`), or what it is. */
+/** An error's name (`ConnectionError`, `TimeoutError`, `AbortError`), or `Error` without one. */
 export function errorName(error: unknown): string {
-  if (error instanceof Error || (typeof error === "object" && error !== null && "name" in error)) {
-    const name = (error as { name: unknown }).name;
-    if (typeof name === "string" && name !== "") return name;
-  }
-  return typeof error === "object" && error !== null ? "Error" : typeof error;
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  return typeof name === "string" && name !== "" ? name : "Error";
 }

@@ -12,8 +12,9 @@ export function redact(text: string, secret: string | undefined): string {
   return text;
 }
 
-/** Query parameters whose values are credentials (`api-key`, `access_token`, `sig`...). */
-const SECRET_PARAMETER = /key|token|secret|sig|password|passwd|auth|credential/i;
+/** A query parameter whose value is a credential (`api-key=`, `access_token=`, `sig=`...), up to its value. */
+const SECRET_PARAMETER =
+  /([?&][^=&#]*(?:key|token|secret|sig|passw|auth|credential)[^=&#]*=)[^&#]*/gi;
 
 /**
  * A URL (or a path with its query) as logs and hooks show it: the credential replaced, and the
@@ -21,17 +22,5 @@ const SECRET_PARAMETER = /key|token|secret|sig|password|passwd|auth|credential/i
  * cannot carry a user name or password (createClient refuses one).
  */
 export function shownUrl(url: string, secret: string | undefined): string {
-  const text = redact(url, secret);
-  const mark = text.indexOf("?");
-  if (mark === -1) return text;
-  const query = text
-    .slice(mark + 1)
-    .split("&")
-    .map((pair) => {
-      const equals = pair.indexOf("=");
-      return equals !== -1 && SECRET_PARAMETER.test(pair.slice(0, equals))
-        ? `${pair.slice(0, equals)}=[redacted]`
-        : pair;
-    });
-  return `${text.slice(0, mark + 1)}${query.join("&")}`;
+  return redact(url, secret).replace(SECRET_PARAMETER, "$1[redacted]");
 }

@@ -120,7 +120,7 @@ export async function runAttempts(
           waitedMs,
         });
         if (shown) {
-          const ended = observer!.response(shown, attempt, { error }, durationMs);
+          const ended = observer!.response(shown, attempt, { error, requestId: null }, durationMs);
           if (delayMs !== undefined && !signal?.aborted) {
             observer!.retry(ended, delayMs, delayMs === planned ? "backoff" : "pacer", shown.path);
           }
@@ -210,7 +210,7 @@ function warnOverCap(
   const { method, url, path } = show(context, exchange);
   context.log.write(
     "warn",
-    `${method} ${path}: ${status}, not retried: the server asked to wait ${askedMs} ms, over maxRetryAfterMs (${maxRetryAfterMs} ms)`,
+    `${method} ${path}: ${status} not retried, the server asked to wait ${askedMs} ms (over maxRetryAfterMs ${maxRetryAfterMs})`,
     { method, url, status, requestId, retryAfterMs: askedMs, maxRetryAfterMs },
   );
 }
