@@ -17,7 +17,7 @@ import {
   positiveNumber,
   wholeNumber,
 } from "./validate.js";
-import { WITH_HOOKS } from "./with-hooks.js";
+import { WITH_HOOKS, WITH_ITEM_HOOKS } from "./with-hooks.js";
 
 /**
  * One run to cancel. Extra fields are kept and handed back with its result.
@@ -360,7 +360,7 @@ async function cancelOne<Item extends CancelItem>(
   consumerLeft: () => boolean,
 ): Promise<CancelResult<Item>> {
   let sent = false;
-  const tracked = runs[WITH_HOOKS]({
+  const tracked = runs[WITH_ITEM_HOOKS]({
     beforeAttempt: () => {
       // After the consumer left, nothing new goes out, not even a retry of an item in flight.
       if (consumerLeft()) throw new ThreadRunError("cancelMany: the loop was left; not sent");

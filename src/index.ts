@@ -16,7 +16,9 @@ export type { CancelItem, CancelManyOptions, CancelProgress, CancelResult } from
 export type { CancelActiveOptions } from "./cancel-active.js";
 export type { RawClient } from "./raw.js";
 export type { HttpAnswer, HttpSender, HttpSenderInit } from "./http-sender.js";
-export { responseInfo, type ResponseInfo } from "./response-info.js";
+export { responseInfo, type AttemptRecord, type ResponseInfo } from "./response-info.js";
+export type { ClientHooks, DelaySource, RequestEvent, ResponseEvent, RetryEvent } from "./hooks.js";
+export type { Logger, LogLevel } from "./logging.js";
 
 export {
   RUN_STATUSES,

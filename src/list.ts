@@ -8,7 +8,7 @@ import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { convertRun, type ThreadRun } from "./model.js";
 import { checkRequestOptions, REQUEST_OPTION_KEYS, type RequestOptions } from "./options.js";
 import { remember } from "./response-info.js";
-import type { Answer } from "./transport.js";
+import type { DecodedResponse } from "./transport.js";
 import { describe, wholeNumber } from "./validate.js";
 
 /**
@@ -99,7 +99,7 @@ export function listSettings(options: unknown): ListSettings {
  */
 export function runList(
   settings: ListSettings,
-  fetchPage: (query: string) => Promise<Answer>,
+  fetchPage: (query: string) => Promise<DecodedResponse>,
 ): RunList {
   const base = settings.query;
   async function* pages(): AsyncIterableIterator<RunPage> {
@@ -136,7 +136,7 @@ export function runList(
   };
 }
 
-function toPage(answer: Answer): RunPage {
+function toPage(answer: DecodedResponse): RunPage {
   const body = answer.body as Record<string, unknown> | null;
   const data = typeof body === "object" && body !== null ? body["data"] : undefined;
   if (!Array.isArray(data)) {

@@ -3,8 +3,11 @@
  * {@link ResolvedOptions} so that nothing downstream re-checks or re-defaults them.
  */
 import { defaultBaseUrl } from "../generated/operations.js";
+import { checkHooks, type ClientHooks } from "./hooks.js";
 import type { HttpSender } from "./http-sender.js";
+import { resolveLog, type ClientLog, type Logger, type LogLevel } from "./logging.js";
 import type { RetryPolicy } from "./retry.js";
+import { VERSION } from "./version.js";
 import {
   checkKnownKeys,
   checkOptionsObject,
@@ -54,7 +57,9 @@ export interface ClientOptions {
   apiVersion?: string | undefined;
   /**
    * Headers for every request. They override the defaults (`OpenAI-Beta: assistants=v2`,
-   * `Accept: application/json`); `null` removes a default header; `undefined` leaves it as it is.
+   * `Accept: application/json`, `x-threadrun-retry-count: <retries before this attempt>`, and
+   * from Node `User-Agent: threadrun/<version>`); `null` removes a default header; `undefined`
+   * leaves it as it is.
    * @default {}
    */
   headers?: Record<string, string | null | undefined> | undefined;
@@ -97,6 +102,29 @@ export interface ClientOptions {
    * @default 60000
    */
   maxRetryAfterMs?: number | undefined;
+  /**
+   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods (`console`,
+   * pino). Each line is one short message with a structured object as the second argument; the
+   * key, the `Authorization` header and any echo of them never appear.
+   * @default console
+   */
+  logger?: Logger | undefined;
+  /**
+   * How much is logged: `"off"`, `"error"` (a hook that threw), `"warn"` (also a server wait over
+   * `maxRetryAfterMs`, a bulk job slowed down by 429s), `"info"` (also every retry) or `"debug"`
+   * (also every request and response).
+   * @default process.env.THREADRUN_LOG (where `process` exists), else "warn"
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Callbacks that see every attempt: `onRequest` before it is sent, `onResponse` after it,
+   * `onRetry` before the wait for a retry, each with one plain object (never a credential). They
+   * work the same with fetch and `nodeHttp()`, and are the client's: per-call options have none.
+   * A hook that throws or rejects does not break the request: its error is logged at `error`
+   * (dropped at `logLevel: "off"`).
+   * @default {}
+   */
+  hooks?: ClientHooks | undefined;
 }
 
 /**
@@ -145,7 +173,16 @@ export interface ResolvedOptions {
   http: HttpSender | undefined;
   timeoutMs: number;
   retry: RetryPolicy;
+  log: ClientLog;
+  /** `undefined` when no hook is set. */
+  hooks: ClientHooks | undefined;
 }
+
+/**
+ * The header that tells the server how many retries came before an attempt (0 on the first), as
+ * the `openai` package's `x-stainless-retry-count` does. `headers: { [name]: null }` stops it.
+ */
+export const RETRY_COUNT_HEADER = "x-threadrun-retry-count";
 
 const env = (name: string): string | undefined =>
   typeof process === "object" && process?.env ? process.env[name] : undefined;
@@ -163,6 +200,9 @@ const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
   retryBaseDelayMs: true,
   retryMaxDelayMs: true,
   maxRetryAfterMs: true,
+  logger: true,
+  logLevel: true,
+  hooks: true,
 });
 
 const LABEL = "createClient";
@@ -206,7 +246,10 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   const headers: Record<string, string> = {
     accept: "application/json",
     "openai-beta": "assistants=v2",
+    [RETRY_COUNT_HEADER]: "0",
   };
+  // Browsers refuse to let a page set User-Agent: sent from Node (and runtimes that say they are).
+  if (globalThis.process?.versions?.node) headers["user-agent"] = `threadrun/${VERSION}`;
   mergeHeaders(headers, options.headers, `${LABEL}: headers`);
 
   return {
@@ -230,6 +273,8 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
         zeroOk: true,
       }),
     },
+    log: resolveLog(options.logger, options.logLevel, LABEL),
+    hooks: checkHooks(options.hooks, LABEL),
   };
 }
 

@@ -13,6 +13,27 @@ export interface ResponseInfo {
   headers: Headers;
   /** Attempts made, retries included. */
   attempts: number;
+  /** Every attempt, oldest first: the final one is last. */
+  history: AttemptRecord[];
+}
+
+/**
+ * One attempt of a call, as `responseInfo(result).history` and `ApiError.history` keep it.
+ * @category Client
+ */
+export interface AttemptRecord {
+  /** The attempt's number, from 1. */
+  attempt: number;
+  /** The HTTP status; absent when no response came (then `errorName` is set). */
+  status?: number;
+  /** The name of the error when no response came (`ConnectionError`, `TimeoutError`, `AbortError`). */
+  errorName?: string;
+  /** The `x-request-id` header, or `null`. */
+  requestId: string | null;
+  /** From sending the request to the end of its body, in ms. */
+  durationMs: number;
+  /** The wait the client chose before this attempt, in ms (0 for the first). */
+  waitedMs: number;
 }
 
 const infos = new WeakMap<object, ResponseInfo>();

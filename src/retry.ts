@@ -84,17 +84,32 @@ export function decideRetry(
  * @category Client
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | null {
+  return serverWait(headers, now)?.ms ?? null;
+}
+
+/**
+ * Where a retry's wait came from, as logs and the `onRetry` hook say: a header of the server's,
+ * the client's backoff, or the bulk pacer.
+ * @category Client
+ */
+export type DelaySource = "retry-after-ms" | "retry-after" | "backoff" | "pacer";
+
+/** The wait a server asked for and the header that asked (see {@link retryAfterMs}), or `null`. */
+export function serverWait(
+  headers: Headers,
+  now: number = Date.now(),
+): { ms: number; header: "retry-after-ms" | "retry-after" } | null {
   const ms = headers.get("retry-after-ms");
   if (ms !== null && ms.trim() !== "") {
     const wait = asWait(Number(ms));
-    if (wait !== null) return wait;
+    if (wait !== null) return { ms: wait, header: "retry-after-ms" };
   }
   const after = headers.get("retry-after")?.trim();
   if (after === undefined || after === "") return null;
   const seconds = Number(after);
-  if (!Number.isNaN(seconds)) return asWait(seconds * 1000);
-  const date = httpDate(after);
-  return date === null ? null : Math.max(0, date - now);
+  const wait = Number.isNaN(seconds) ? httpDate(after) : asWait(seconds * 1000);
+  if (wait === null) return null;
+  return { ms: Number.isNaN(seconds) ? Math.max(0, wait - now) : wait, header: "retry-after" };
 }
 
 /** A number of ms >= 0 rounded up (never a busier retry), or `null` for NaN and negatives. */

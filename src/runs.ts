@@ -21,9 +21,9 @@ import { convertRun, type ThreadRun } from "./model.js";
 import { checkRequestOptions, type RequestOptions } from "./options.js";
 import { refusedAsStopped } from "./refusal.js";
 import { remember } from "./response-info.js";
-import type { Answer, AttemptHooks, Transport } from "./transport.js";
+import type { AttemptHooks, DecodedResponse, Transport } from "./transport.js";
 import { cancelThenWait, waitFor, waitSettings, type WaitOptions } from "./wait.js";
-import { combineHooks, WITH_HOOKS } from "./with-hooks.js";
+import { combineHooks, sharedPacer, WITH_HOOKS, WITH_ITEM_HOOKS } from "./with-hooks.js";
 
 /**
  * The run operations: `client.runs`.
@@ -40,10 +40,21 @@ export class Runs {
   }
 
   /**
-   * @internal The same operations on the same transport, with `hooks` called on every attempt
-   * after this view's own (the bulk pacer, per-item bookkeeping).
+   * @internal The same operations on the same transport, with a shared pacer's `hooks` called on
+   * every attempt after this view's own: a bulk job's view of the runs.
    */
   [WITH_HOOKS](hooks: AttemptHooks): Runs {
+    return new Runs(
+      this.#transport,
+      combineHooks(this.#hooks, sharedPacer(hooks, this.#transport.log)),
+    );
+  }
+
+  /**
+   * @internal The same operations on the same transport, with `hooks` called on every attempt
+   * after this view's own (a bulk item's bookkeeping).
+   */
+  [WITH_ITEM_HOOKS](hooks: AttemptHooks): Runs {
     return new Runs(this.#transport, combineHooks(this.#hooks, hooks));
   }
 
@@ -197,7 +208,7 @@ export class Runs {
     path: string,
     options: RequestOptions | undefined,
     query?: string,
-  ): Promise<Answer> {
+  ): Promise<DecodedResponse> {
     return this.#transport.send({
       method,
       path,
@@ -208,6 +219,6 @@ export class Runs {
   }
 }
 
-function toRun(answer: Answer): ThreadRun {
+function toRun(answer: DecodedResponse): ThreadRun {
   return remember(convertRun(answer.body, "", answer.context), answer.info);
 }

@@ -1,3 +1,9 @@
+/**
+ * setTimeout fires at once (with a warning) for a delay over 2^31 - 1 ms: every timer of the
+ * client is clamped to this (~24.8 days).
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -7,13 +13,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    // setTimeout fires at once for a delay over 2^31 - 1 ms: clamp to that (~24.8 days).
     const timer = setTimeout(
       () => {
         signal?.removeEventListener("abort", onAbort);
         resolve();
       },
-      Math.min(ms, 2 ** 31 - 1),
+      Math.min(ms, MAX_TIMER_MS),
     );
     signal?.addEventListener("abort", onAbort, { once: true });
   });

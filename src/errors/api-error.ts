@@ -1,3 +1,4 @@
+import type { AttemptRecord } from "../response-info.js";
 import { ThreadRunError } from "./threadrun-error.js";
 
 /**
@@ -41,6 +42,8 @@ export class ApiError extends ThreadRunError {
   readonly path: string;
   /** How many attempts were made, retries included, before this answer was final. */
   attempts = 1;
+  /** Every attempt of the call, oldest first: the one that got this answer is last. */
+  history: AttemptRecord[] = [];
 
   constructor(init: ApiErrorInit) {
     const serverMessage =
@@ -77,6 +80,7 @@ export class ApiError extends ThreadRunError {
       method: this.method,
       path: this.path,
       attempts: this.attempts,
+      history: this.history,
     };
   }
 }

@@ -65,7 +65,7 @@ describe("createClient refuses unknown options", () => {
     expect(await messageOf(() => createClient(options))).toBe(
       'createClient: "organization" is not an option (the options are "apiKey", "baseUrl", ' +
         '"apiVersion", "headers", "fetch", "http", "maxRetries", "timeoutMs", ' +
-        '"retryBaseDelayMs", "retryMaxDelayMs", "maxRetryAfterMs")',
+        '"retryBaseDelayMs", "retryMaxDelayMs", "maxRetryAfterMs", "logger", "logLevel", "hooks")',
     );
   });
 

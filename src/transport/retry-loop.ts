@@ -1,0 +1,237 @@
+/**
+ * The retry loop: attempts until one is final (a success, an error the policy does not retry, or
+ * retries used up), with the attempt hooks of a coordinating caller around each attempt and the
+ * client's observer (hooks, log) told of each. Its result is built once, from the final attempt.
+ */
+import { ConnectionError } from "../errors/connection-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import type { ClientLog } from "../logging.js";
+import { RETRY_COUNT_HEADER, type RequestOptions, type ResolvedOptions } from "../options.js";
+import type { AttemptRecord } from "../response-info.js";
+import { decideRetry, serverWait, type DelaySource, type RetryPolicy } from "../retry.js";
+import { sleep } from "../sleep.js";
+import { duration, wholeNumber } from "../validate.js";
+import { attemptOnce } from "./attempt.js";
+import type { AttemptEnd, AttemptHooks, ResponseHead } from "./attempt-hooks.js";
+import type { Credentials } from "./credentials.js";
+import { errorName, type Observer, type ShownRequest } from "./observer.js";
+import { shownUrl } from "./redact.js";
+import type { RequestInitWithHeaders, WireSender } from "./wire-sender.js";
+
+/** One request through the loop, as `send` and `exchange` prepare it. */
+export interface Exchange {
+  method: string;
+  url: string;
+  /** The path and query below the origin, as errors show it. */
+  requestPath: string;
+  /** The request of one attempt, given its headers. */
+  initFor(headers: Record<string, string>): RequestInitWithHeaders;
+  options: RequestOptions | undefined;
+  hooks: AttemptHooks | undefined;
+}
+
+/** The final attempt of an exchange: the answer whatever its status, and how it came to be final. */
+export interface CompletedExchange {
+  response: ResponseHead;
+  text: string;
+  /** Attempts made, retries included. */
+  attempts: number;
+  /** Every attempt, oldest first. */
+  history: AttemptRecord[];
+  /** The wait the server asked for on a final error answer it was not retried after, or `null`. */
+  retryAfterMs: number | null;
+  /** The credential the final attempt sent, to keep it out of errors built from the answer. */
+  secret: string | undefined;
+}
+
+/** What the loop needs of the client: its options, credentials, sender, log and observer. */
+export interface LoopContext {
+  resolved: ResolvedOptions;
+  credentials: Credentials;
+  sender: WireSender;
+  log: ClientLog;
+  /** `undefined` when the client has no hook and logs no retries. */
+  observer: Observer | undefined;
+}
+
+/** Retries the exchange as the policy says. Returns the final answer, error statuses included; throws when none came. */
+export async function runAttempts(
+  context: LoopContext,
+  exchange: Exchange,
+): Promise<CompletedExchange> {
+  const { credentials, sender, observer } = context;
+  const { method, url, requestPath, options, hooks } = exchange;
+  const { retry, timeoutMs } = policyFor(context.resolved, options);
+  const signal = options?.signal;
+  const shown = observer ? show(context, exchange) : undefined;
+  const secret = credentials.secretIn(credentials.staticHeaders);
+  const history: AttemptRecord[] = [];
+  // `retries` counts against maxRetries; a retry the hooks call free (a 429 under a shared pacer)
+  // does not.
+  let retries = 0;
+  let freeRetries = 0;
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw signal.reason;
+    const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
+    let received;
+    let headers;
+    let sentAt: number | undefined;
+    try {
+      // Awaited only when there is something to wait for: each await costs a turn of the loop.
+      headers = credentials.needsWork(options?.headers)
+        ? await credentials.headersFor(options?.headers)
+        : credentials.staticHeaders;
+      // A retry says so (x-threadrun-retry-count), unless the caller removed the header.
+      if (attempt > 1 && headers[RETRY_COUNT_HEADER] !== undefined) {
+        headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
+      }
+      const init = exchange.initFor(headers);
+      if (shown) observer?.request(shown, attempt);
+      sentAt = performance.now();
+      received = await attemptOnce({
+        sender,
+        method,
+        url,
+        requestPath,
+        init,
+        timeoutMs,
+        signal,
+        secret,
+      });
+    } catch (error) {
+      // A user abort is the user's decision: never retried, rejected with their reason.
+      const retryable =
+        !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
+      const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
+      const planned = decision?.retry ? decision.delayMs : undefined;
+      let delayMs = planned;
+      if (hooks?.afterAttempt) {
+        delayMs = chosenWait(hooks, ticket, { answer: undefined, retryDelayMs: delayMs, retries });
+      }
+      // An attempt never sent (the credential function failed) is not an attempt to report.
+      if (sentAt !== undefined) {
+        const durationMs = performance.now() - sentAt;
+        history.push({
+          attempt,
+          errorName: errorName(error),
+          requestId: null,
+          durationMs,
+          waitedMs,
+        });
+        if (shown) {
+          const ended = observer!.response(shown, attempt, { error, requestId: null }, durationMs);
+          if (delayMs !== undefined && !signal?.aborted) {
+            observer!.retry(ended, delayMs, delayMs === planned ? "backoff" : "pacer", shown.path);
+          }
+        }
+      }
+      if (signal?.aborted) throw signal.reason;
+      if (delayMs === undefined) throw error;
+      await sleep(delayMs, signal);
+      waitedMs = delayMs;
+      continue;
+    }
+    const durationMs = performance.now() - sentAt;
+    const { response } = received;
+    const { status } = response;
+    const requestId = response.headers.get("x-request-id");
+    history.push({ attempt, status, requestId, durationMs, waitedMs });
+    const ended = shown
+      ? observer!.response(shown, attempt, { status, requestId }, durationMs)
+      : undefined;
+    let retryAfterMs: number | null = null;
+    if (!response.ok) {
+      const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
+      if (free) freeRetries++;
+      const outcome = { kind: "status", status, headers: response.headers } as const;
+      const decision = decideRetry(outcome, free ? 0 : retries++, retry);
+      const planned = decision.retry ? decision.delayMs : undefined;
+      let delayMs = planned;
+      if (hooks?.afterAttempt) {
+        delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
+      }
+      if (delayMs !== undefined) {
+        if (ended) {
+          const source: DelaySource =
+            delayMs !== planned ? "pacer" : (serverWait(response.headers)?.header ?? "backoff");
+          observer!.retry(ended, delayMs, source, shown!.path);
+        }
+        await sleep(delayMs, signal);
+        waitedMs = delayMs;
+        continue;
+      }
+      if (!decision.retry) {
+        retryAfterMs = decision.retryAfterMs;
+        if (retryAfterMs !== null && retryAfterMs > retry.maxRetryAfterMs) {
+          warnOverCap(context, exchange, status, requestId, retryAfterMs, retry.maxRetryAfterMs);
+        }
+      }
+    } else if (hooks?.afterAttempt) {
+      hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
+    }
+    return {
+      response,
+      text: received.text,
+      attempts: attempt,
+      history,
+      retryAfterMs,
+      secret: credentials.secretIn(headers),
+    };
+  }
+}
+
+/** The wait before a retry: the hook's, when the transport retries at all and the hook chose one. */
+function chosenWait(hooks: AttemptHooks, ticket: unknown, end: AttemptEnd): number | undefined {
+  const chosen = hooks.afterAttempt?.(ticket, end);
+  return end.retryDelayMs === undefined || chosen === undefined ? end.retryDelayMs : chosen;
+}
+
+/** The request as logs and hooks show it, without the credential. */
+function show(context: LoopContext, exchange: Exchange): ShownRequest {
+  const secret = context.credentials.secretIn(context.credentials.staticHeaders);
+  return {
+    method: exchange.method,
+    url: shownUrl(exchange.url, secret),
+    path: shownUrl(exchange.requestPath, secret),
+  };
+}
+
+/** A server wait over the cap is not waited out: worth a warning, since the call fails at once. */
+function warnOverCap(
+  context: LoopContext,
+  exchange: Exchange,
+  status: number,
+  requestId: string | null,
+  askedMs: number,
+  maxRetryAfterMs: number,
+): void {
+  if (!context.log.on("warn")) return;
+  const { method, url, path } = show(context, exchange);
+  context.log.write(
+    "warn",
+    `${method} ${path}: ${status} not retried, the server asked to wait ${askedMs} ms (over maxRetryAfterMs ${maxRetryAfterMs})`,
+    { method, url, status, requestId, retryAfterMs: askedMs, maxRetryAfterMs },
+  );
+}
+
+/** The retry policy and time limit of one call: the client's, or the call's own. */
+function policyFor(
+  resolved: ResolvedOptions,
+  options: RequestOptions | undefined,
+): { retry: RetryPolicy; timeoutMs: number } {
+  if (options?.maxRetries === undefined && options?.timeoutMs === undefined) {
+    return { retry: resolved.retry, timeoutMs: resolved.timeoutMs };
+  }
+  // Callers check their options up front (checkRequestOptions); this keeps a value that came
+  // another way (a spread `request` object) from reaching a timer or the retry loop unchecked.
+  return {
+    retry: {
+      ...resolved.retry,
+      maxRetries: wholeNumber(options.maxRetries, "maxRetries", resolved.retry.maxRetries, {
+        min: 0,
+      }),
+    },
+    timeoutMs: duration(options.timeoutMs, "timeoutMs", resolved.timeoutMs),
+  };
+}
