@@ -246,10 +246,14 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   const headers: Record<string, string> = {
     accept: "application/json",
     "openai-beta": "assistants=v2",
-    [RETRY_COUNT_HEADER]: "0",
   };
-  // Browsers refuse to let a page set User-Agent: sent from Node (and runtimes that say they are).
-  if (globalThis.process?.versions?.node) headers["user-agent"] = `threadrun/${VERSION}`;
+  // From Node (and runtimes that say they are) only. Browsers refuse to let a page set
+  // User-Agent, and a header of our own would fail every cross-origin call to a server whose CORS
+  // allow-list does not name it; a page can opt in with `headers: { [RETRY_COUNT_HEADER]: "0" }`.
+  if (globalThis.process?.versions?.node) {
+    headers["user-agent"] = `threadrun/${VERSION}`;
+    headers[RETRY_COUNT_HEADER] = "0";
+  }
   mergeHeaders(headers, options.headers, `${LABEL}: headers`);
 
   return {

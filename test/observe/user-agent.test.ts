@@ -4,11 +4,11 @@
  * cancel is the same request: only the retry count differs between its attempts.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { createClient, type ClientOptions } from "../../src/index.js";
 import { nodeHttp } from "../../src/node/index.js";
 import { VERSION } from "../../src/version.js";
-import { clientFor } from "../support/client.js";
+import { KEY, clientFor } from "../support/client.js";
 import {
   okRun,
   resetBeforeHeaders,
@@ -84,5 +84,33 @@ describe.each([
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe("outside Node (a browser page)", () => {
+  /** A client made where `process` is not Node's, as in a browser; requests still go by fetch. */
+  function browserClient(server: { url: string }, options: Partial<ClientOptions> = {}) {
+    vi.stubGlobal("process", undefined);
+    try {
+      return createClient({ apiKey: KEY, baseUrl: server.url, retryBaseDelayMs: 5, ...options });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it("sends neither User-Agent nor the retry count, so no CORS allow-list must name them", async () => {
+    const server = await startServer(sequence(status(503), okRun()));
+    await browserClient(server).runs.get("t", "r");
+    expect(server.requests).toHaveLength(2);
+    for (const request of server.requests) {
+      expect(request.headers["user-agent"]).not.toMatch(/^threadrun\//);
+      expect(request.headers["x-threadrun-retry-count"]).toBeUndefined();
+    }
+  });
+
+  it("a page that opts in to the retry count gets it counted on every attempt", async () => {
+    const server = await startServer(sequence(status(503), okRun()));
+    await browserClient(server, { headers: { "x-threadrun-retry-count": "0" } }).runs.get("t", "r");
+    expect(server.requests.map((r) => r.headers["x-threadrun-retry-count"])).toEqual(["0", "1"]);
   });
 });
