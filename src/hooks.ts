@@ -21,6 +21,12 @@ export interface RequestEvent {
   attempt: number;
   /** Retries before this attempt: `attempt - 1`, as the `x-threadrun-retry-count` header says. */
   retryCount: number;
+  /**
+   * The call this attempt belongs to: the same number on every event of one call, retries
+   * included, and a different one for every call (of any client in this JavaScript realm), so
+   * that hooks can tell concurrent calls apart (one tracing span per call).
+   */
+  callId: number;
 }
 
 /**
@@ -37,6 +43,15 @@ export interface ResponseEvent extends RequestEvent {
   requestId: string | null;
   /** From sending the request to the end of its body, in ms. */
   durationMs: number;
+  /**
+   * Whether this ends the call: `true` exactly once per call, on its last event (a success, an
+   * error not retried, the last retry used up, a connection error past its retries); `false`
+   * when a retry follows (so always `false` on a {@link RetryEvent}). A call that ends while it
+   * waits for a retry (an abort, or a credential function that fails before the next attempt)
+   * gets one more `onResponse` for its last attempt, with `final: true`, `error` the reason,
+   * no `status` and `durationMs` 0: nothing more was sent.
+   */
+  final: boolean;
 }
 
 /**

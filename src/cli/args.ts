@@ -17,7 +17,9 @@ export const OPTIONS = {
   "request-timeout-ms": { type: "string" },
   "max-retries": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
-  version: { type: "boolean", short: "v", default: false },
+  version: { type: "boolean", short: "V", default: false },
+  // Given once (`-v`): every retry on stderr; twice (`-vv`): every request and answer too.
+  verbose: { type: "boolean", short: "v", multiple: true },
   // Options of one command or a few (help.ts says which).
   wait: { type: "boolean", default: false },
   limit: { type: "string" },

@@ -1,6 +1,7 @@
 /** What every API command gets: the client, where to write, the deadline and the traffic counts. */
 import type { ThreadRunClient } from "../index.js";
 import type { Deadline } from "./deadline.js";
+import type { StderrLogger } from "./log.js";
 import type { Output } from "./output.js";
 import type { Traffic } from "./traffic.js";
 
@@ -12,6 +13,8 @@ export interface Context {
   traffic: Traffic;
   /** `--max-retries`, when given. */
   maxRetries: number | undefined;
+  /** The client's log lines (`--verbose`), on stderr; a live progress line puts them above it. */
+  logger: StderrLogger;
 }
 
 /** `{ signal }` of the command's deadline, or nothing when it has none (no signal costs nothing). */

@@ -13,14 +13,20 @@ const API_OPTIONS = `Options of every command that calls the API:
 
 const GENERAL = `General:
   -h, --help                  show help (also after a command: threadrun cancel --help)
-  -v, --version               print the version
+  -V, --version               print the version
+  -v, --verbose               log every retry on stderr: attempt, status or error, the wait and
+                              where it came from (retry-after-ms, Retry-After, backoff, pacer)
+  -vv                         also log every request and answer: method, path, status, request
+                              id, duration (-vvv and more are -vv; never the key)
 
 Environment:
   OPENAI_API_KEY              the API key or bearer token (required, except for serve)
   OPENAI_BASE_URL             default for --base-url
+  THREADRUN_LOG               log level without -v: off, error, warn, info or debug (default
+                              warn); -v and -vv win over it
 
-Output: human-readable lines, live progress and summaries go to stderr; stdout carries only
---json output (and serve's base URL).
+Output: human-readable lines, log lines, live progress and summaries go to stderr; stdout carries
+only --json output (and serve's base URL).
 
 Exit codes:
   0    ok (cancel-many, cancel-active: every run is stopped)

@@ -20,6 +20,7 @@ import { startDeadline } from "./deadline.js";
 import { EXIT, UsageError, classify } from "./errors.js";
 import { finish, toleratePipeClosed } from "./exit.js";
 import { COMMANDS, commandHelp, topHelp, type CommandName } from "./help.js";
+import { StderrLogger, verboseCount, verboseLevel } from "./log.js";
 import { createOutput } from "./output.js";
 import { rateGate } from "./rate-gate.js";
 import { Traffic } from "./traffic.js";
@@ -60,6 +61,7 @@ const API_FLAGS: Flag[] = [
   "timeout-ms",
   "request-timeout-ms",
   "max-retries",
+  "verbose",
 ];
 const IDS = new Set(["thread_id", "run_id"]);
 
@@ -143,12 +145,16 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
   }
 
   const traffic = new Traffic();
+  const logger = new StderrLogger();
   const client = createClient({
     apiKey,
     baseUrl: settings.baseUrl,
     apiVersion: settings.apiVersion,
     timeoutMs: settings.requestTimeoutMs,
     maxRetries: settings.maxRetries,
+    // Always stderr; the level is the flags', else THREADRUN_LOG's (undefined lets it apply).
+    logger,
+    logLevel: verboseLevel(verboseCount(values.verbose)),
     // Counted where they leave, after the --max-rps gate: the progress shows what was sent.
     http: gated(settings)
       ? rateGate(traffic.count(nodeHttp()), maxRps!)
@@ -161,6 +167,7 @@ async function callApi(command: CommandName, args: string[], values: Flags): Pro
     deadline,
     traffic,
     maxRetries: settings.maxRetries,
+    logger,
   };
   try {
     switch (command) {

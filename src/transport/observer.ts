@@ -14,6 +14,15 @@ export interface ShownRequest {
   url: string;
   /** The path and query below the origin, for short log lines. */
   path: string;
+  /** The call's number on every event of it ({@link RequestEvent.callId}). */
+  callId: number;
+}
+
+let lastCallId = 0;
+
+/** A number for a new call, unique in this realm (shared by every client, as a tracer may be). */
+export function nextCallId(): number {
+  return ++lastCallId;
 }
 
 /** How an attempt ended, for {@link Observer.response}. */
@@ -27,8 +36,11 @@ export interface Observer {
     attempt: number,
     result: AttemptResult,
     durationMs: number,
+    final: boolean,
   ): ResponseEvent;
   retry(ended: ResponseEvent, delayMs: number, delaySource: DelaySource, path: string): void;
+  /** The end of a call between attempts (aborted while waiting for a retry): its final event. */
+  abandoned(shown: ShownRequest, attempt: number, error: unknown): void;
 }
 
 /** The observer of a client, or `undefined` when it has no hook and logs no retries. */
@@ -52,16 +64,24 @@ export function createObserver(
         "onRequest",
         "debug",
         `${shown.method} ${shown.path}, attempt ${attempt}`,
-        { method: shown.method, url: shown.url, attempt, retryCount: attempt - 1 },
+        {
+          method: shown.method,
+          url: shown.url,
+          attempt,
+          retryCount: attempt - 1,
+          callId: shown.callId,
+        },
       ),
-    response(shown, attempt, result, durationMs) {
+    response(shown, attempt, result, durationMs, final) {
       const event: ResponseEvent = {
         method: shown.method,
         url: shown.url,
         attempt,
         retryCount: attempt - 1,
+        callId: shown.callId,
         ...result,
         durationMs,
+        final,
       };
       const outcome = event.status ?? `no response (${errorName(event.error)})`;
       const line = `${shown.method} ${shown.path}: ${outcome} in ${Math.round(durationMs)} ms`;
@@ -75,6 +95,20 @@ export function createObserver(
         delayMs,
         reason: ended.status === undefined ? { error: why as string } : { status: ended.status },
         delaySource,
+      });
+    },
+    abandoned(shown, attempt, error) {
+      const line = `${shown.method} ${shown.path}: gave up before attempt ${attempt + 1} (${errorName(error)})`;
+      emit<ResponseEvent>("onResponse", "debug", line, {
+        method: shown.method,
+        url: shown.url,
+        attempt,
+        retryCount: attempt - 1,
+        callId: shown.callId,
+        error,
+        requestId: null,
+        durationMs: 0,
+        final: true,
       });
     },
   };

@@ -14,7 +14,7 @@ import { duration, wholeNumber } from "../validate.js";
 import { attemptOnce } from "./attempt.js";
 import type { AttemptEnd, AttemptHooks, ResponseHead } from "./attempt-hooks.js";
 import type { Credentials } from "./credentials.js";
-import { errorName, type Observer, type ShownRequest } from "./observer.js";
+import { errorName, nextCallId, type Observer, type ShownRequest } from "./observer.js";
 import { shownUrl } from "./redact.js";
 import type { RequestInitWithHeaders, WireSender } from "./wire-sender.js";
 
@@ -63,7 +63,7 @@ export async function runAttempts(
   const { method, url, requestPath, options, hooks } = exchange;
   const { retry, timeoutMs } = policyFor(context.resolved, options);
   const signal = options?.signal;
-  const shown = observer ? show(context, exchange) : undefined;
+  const shown = observer ? show(context, exchange, nextCallId()) : undefined;
   const secret = credentials.secretIn(credentials.staticHeaders);
   const history: AttemptRecord[] = [];
   // `retries` counts against maxRetries; a retry the hooks call free (a 429 under a shared pacer)
@@ -71,113 +71,148 @@ export async function runAttempts(
   let retries = 0;
   let freeRetries = 0;
   let waitedMs = 0;
-  for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw signal.reason;
-    const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
-    let received;
-    let headers;
-    let sentAt: number | undefined;
-    try {
-      // Awaited only when there is something to wait for: each await costs a turn of the loop.
-      headers = credentials.needsWork(options?.headers)
-        ? await credentials.headersFor(options?.headers)
-        : credentials.staticHeaders;
-      // A retry says so (x-threadrun-retry-count), unless the caller removed the header.
-      if (attempt > 1 && headers[RETRY_COUNT_HEADER] !== undefined) {
-        headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
-      }
-      const init = exchange.initFor(headers);
-      if (shown) observer?.request(shown, attempt);
-      sentAt = performance.now();
-      received = await attemptOnce({
-        sender,
-        method,
-        url,
-        requestPath,
-        init,
-        timeoutMs,
-        signal,
-        secret,
-      });
-    } catch (error) {
-      // A user abort is the user's decision: never retried, rejected with their reason.
-      const retryable =
-        !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
-      const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
-      const planned = decision?.retry ? decision.delayMs : undefined;
-      let delayMs = planned;
-      if (hooks?.afterAttempt) {
-        delayMs = chosenWait(hooks, ticket, { answer: undefined, retryDelayMs: delayMs, retries });
-      }
-      // An attempt never sent (the credential function failed) is not an attempt to report.
-      if (sentAt !== undefined) {
-        const durationMs = performance.now() - sentAt;
-        history.push({
-          attempt,
-          errorName: errorName(error),
-          requestId: null,
-          durationMs,
-          waitedMs,
+  // The attempt the observer last reported as retried: the call is open until a final event.
+  let openAttempt = 0;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw signal.reason;
+      const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
+      let received;
+      let headers;
+      let sentAt: number | undefined;
+      try {
+        // Awaited only when there is something to wait for: each await costs a turn of the loop.
+        headers = credentials.needsWork(options?.headers)
+          ? await credentials.headersFor(options?.headers)
+          : credentials.staticHeaders;
+        // A retry says so (x-threadrun-retry-count), unless the caller removed the header.
+        if (attempt > 1 && headers[RETRY_COUNT_HEADER] !== undefined) {
+          headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
+        }
+        const init = exchange.initFor(headers);
+        if (shown) observer?.request(shown, attempt);
+        sentAt = performance.now();
+        received = await attemptOnce({
+          sender,
+          method,
+          url,
+          requestPath,
+          init,
+          timeoutMs,
+          signal,
+          secret,
         });
-        if (shown) {
-          const ended = observer!.response(shown, attempt, { error, requestId: null }, durationMs);
-          if (delayMs !== undefined && !signal?.aborted) {
-            observer!.retry(ended, delayMs, delayMs === planned ? "backoff" : "pacer", shown.path);
+      } catch (error) {
+        // A user abort is the user's decision: never retried, rejected with their reason.
+        const retryable =
+          !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
+        const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
+        const planned = decision?.retry ? decision.delayMs : undefined;
+        let delayMs = planned;
+        if (hooks?.afterAttempt) {
+          delayMs = chosenWait(hooks, ticket, {
+            answer: undefined,
+            retryDelayMs: delayMs,
+            retries,
+          });
+        }
+        // An attempt never sent (the credential function failed) is not an attempt to report.
+        if (sentAt !== undefined) {
+          const durationMs = performance.now() - sentAt;
+          history.push({
+            attempt,
+            errorName: errorName(error),
+            requestId: null,
+            durationMs,
+            waitedMs,
+          });
+          if (shown) {
+            const retried = delayMs !== undefined && !signal?.aborted;
+            const result = { error, requestId: null } as const;
+            const ended = observer!.response(shown, attempt, result, durationMs, !retried);
+            openAttempt = retried ? attempt : 0;
+            if (retried) {
+              observer!.retry(
+                ended,
+                delayMs!,
+                delayMs === planned ? "backoff" : "pacer",
+                shown.path,
+              );
+            }
           }
         }
-      }
-      if (signal?.aborted) throw signal.reason;
-      if (delayMs === undefined) throw error;
-      await sleep(delayMs, signal);
-      waitedMs = delayMs;
-      continue;
-    }
-    const durationMs = performance.now() - sentAt;
-    const { response } = received;
-    const { status } = response;
-    const requestId = response.headers.get("x-request-id");
-    history.push({ attempt, status, requestId, durationMs, waitedMs });
-    const ended = shown
-      ? observer!.response(shown, attempt, { status, requestId }, durationMs)
-      : undefined;
-    let retryAfterMs: number | null = null;
-    if (!response.ok) {
-      const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
-      if (free) freeRetries++;
-      const outcome = { kind: "status", status, headers: response.headers } as const;
-      const decision = decideRetry(outcome, free ? 0 : retries++, retry);
-      const planned = decision.retry ? decision.delayMs : undefined;
-      let delayMs = planned;
-      if (hooks?.afterAttempt) {
-        delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
-      }
-      if (delayMs !== undefined) {
-        if (ended) {
-          const source: DelaySource =
-            delayMs !== planned ? "pacer" : (serverWait(response.headers)?.header ?? "backoff");
-          observer!.retry(ended, delayMs, source, shown!.path);
-        }
+        if (signal?.aborted) throw signal.reason;
+        if (delayMs === undefined) throw error;
         await sleep(delayMs, signal);
         waitedMs = delayMs;
         continue;
       }
-      if (!decision.retry) {
-        retryAfterMs = decision.retryAfterMs;
-        if (retryAfterMs !== null && retryAfterMs > retry.maxRetryAfterMs) {
-          warnOverCap(context, exchange, status, requestId, retryAfterMs, retry.maxRetryAfterMs);
+      const durationMs = performance.now() - sentAt;
+      const { response } = received;
+      const { status } = response;
+      const requestId = response.headers.get("x-request-id");
+      history.push({ attempt, status, requestId, durationMs, waitedMs });
+      let retryAfterMs: number | null = null;
+      if (!response.ok) {
+        const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
+        if (free) freeRetries++;
+        const outcome = { kind: "status", status, headers: response.headers } as const;
+        const decision = decideRetry(outcome, free ? 0 : retries++, retry);
+        const planned = decision.retry ? decision.delayMs : undefined;
+        let delayMs = planned;
+        if (hooks?.afterAttempt) {
+          delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
+        }
+        if (shown) {
+          const result = { status, requestId };
+          const ended = observer!.response(
+            shown,
+            attempt,
+            result,
+            durationMs,
+            delayMs === undefined,
+          );
+          openAttempt = delayMs === undefined ? 0 : attempt;
+          if (delayMs !== undefined) {
+            const source: DelaySource =
+              delayMs !== planned ? "pacer" : (serverWait(response.headers)?.header ?? "backoff");
+            observer!.retry(ended, delayMs, source, shown.path);
+          }
+        }
+        if (delayMs !== undefined) {
+          await sleep(delayMs, signal);
+          waitedMs = delayMs;
+          continue;
+        }
+        if (!decision.retry) {
+          retryAfterMs = decision.retryAfterMs;
+          if (retryAfterMs !== null && retryAfterMs > retry.maxRetryAfterMs) {
+            warnOverCap(context, exchange, status, requestId, retryAfterMs, retry.maxRetryAfterMs);
+          }
+        }
+      } else {
+        if (shown) {
+          observer!.response(shown, attempt, { status, requestId }, durationMs, true);
+          openAttempt = 0;
+        }
+        if (hooks?.afterAttempt) {
+          hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
         }
       }
-    } else if (hooks?.afterAttempt) {
-      hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
+      return {
+        response,
+        text: received.text,
+        attempts: attempt,
+        history,
+        retryAfterMs,
+        secret: credentials.secretIn(headers),
+      };
     }
-    return {
-      response,
-      text: received.text,
-      attempts: attempt,
-      history,
-      retryAfterMs,
-      secret: credentials.secretIn(headers),
-    };
+  } catch (error) {
+    // Ended between attempts (an abort during the wait, a failed credential function): the call's
+    // hooks still get its final event, so that a span opened for it is closed.
+    if (openAttempt > 0) observer!.abandoned(shown!, openAttempt, error);
+    throw error;
   }
 }
 
@@ -188,12 +223,13 @@ function chosenWait(hooks: AttemptHooks, ticket: unknown, end: AttemptEnd): numb
 }
 
 /** The request as logs and hooks show it, without the credential. */
-function show(context: LoopContext, exchange: Exchange): ShownRequest {
+function show(context: LoopContext, exchange: Exchange, callId = 0): ShownRequest {
   const secret = context.credentials.secretIn(context.credentials.staticHeaders);
   return {
     method: exchange.method,
     url: shownUrl(exchange.url, secret),
     path: shownUrl(exchange.requestPath, secret),
+    callId,
   };
 }
 

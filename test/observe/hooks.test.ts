@@ -38,7 +38,14 @@ describe.each(senders)("hooks with %s", (_name, sender) => {
     });
     await client.runs.cancel("t", "r");
     const url = `${server.url}/threads/t/runs/r/cancel`;
-    const base = (attempt: number) => ({ method: "POST", url, attempt, retryCount: attempt - 1 });
+    const callId = seen[0]![1]["callId"];
+    const base = (attempt: number) => ({
+      method: "POST",
+      url,
+      attempt,
+      retryCount: attempt - 1,
+      callId,
+    });
     expect(seen.map(([kind]) => kind)).toEqual([
       "request",
       "response",

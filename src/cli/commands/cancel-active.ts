@@ -36,6 +36,8 @@ export async function cancelActive(
     counts.total = found.size;
     counts.done = stopped.size;
   };
+  // Log lines (--verbose) go above the live line, not through it.
+  ctx.logger.through = (line) => progress.note(line);
   progress.start();
   let runs: ThreadRun[];
   try {

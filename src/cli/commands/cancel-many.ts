@@ -168,6 +168,8 @@ export async function cancelMany(ctx: Context, settings: CancelManySettings): Pr
     }
   };
 
+  // Log lines (--verbose) go above the live line, not through it.
+  ctx.logger.through = (line) => progress.note(line);
   progress.start();
   let stoppedBy: unknown;
   const waiting = new Set<Promise<void>>();
