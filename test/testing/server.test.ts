@@ -98,7 +98,9 @@ describe("server plumbing", () => {
     await (await call(server, cancelPath(thread_id, id), { method: "POST" })).text();
     const started = performance.now();
     await Promise.all([server.close(), server.close()]);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Not a speed goal: without closing idle connections, close() waits for the keep-alive
+    // timeout of Node's server (5 s); the bound only tells the two apart.
+    expect(performance.now() - started).toBeLessThan(4000);
     await expect(call(server, runPath(thread_id, id))).rejects.toThrow();
     await sleep(10);
     expect(server.run(thread_id, id)?.status).toBe("cancelling");
@@ -109,12 +111,11 @@ describe("server plumbing", () => {
     await expect(startRunsServer({ latencyMs: Number.NaN })).rejects.toThrow(RangeError);
   });
 
-  it("holds 100k runs and still answers in O(1) / pages without sorting", async () => {
+  // How fast and how small is the server-memory benchmark's business (bench/server-memory.ts),
+  // never a timed assertion here.
+  it("holds 100k runs, finds one by id and pages from the middle of them", async () => {
     const server = await serve();
-    const started = performance.now();
     const runs = server.createRuns(100_000, { threadId: "thread_big" });
-    const createMs = performance.now() - started;
-    expect(createMs).toBeLessThan(5000);
     const middle = runs[50_000]!;
     expect((await call(server, runPath("thread_big", middle.id))).status).toBe(200);
     const page = (await (

@@ -81,11 +81,10 @@ describe("cancelAndWait", () => {
     // Waiting would never end: the run is not stopping, and the server will not stop it.
     const server = await serve();
     const run = server.createRun({ status: "paused_for_review" });
-    const started = performance.now();
     await expect(
       clientFor(server).runs.cancelAndWait(run.thread_id, run.id, { ...WAIT, timeoutMs: 10_000 }),
     ).rejects.toThrow(/Cannot cancel run with status 'paused_for_review'/);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // It did not wait: not one poll.
     expect(requestsTo(server, "GET", run.id)).toHaveLength(0);
   });
 
