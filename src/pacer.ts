@@ -8,8 +8,12 @@
  * A 429 is "slow down" for everyone: the pacer decides when the refused request goes again (no
  * `Retry-After` sleep of its own). A 5xx or a connection reset is "try this one again": only that
  * request waits, a short backoff that doubles per retry, and nobody else slows down.
+ *
+ * Under a cap on requests in flight, one request may go beyond the limit when an earlier one
+ * should have freed its slot on the server, before its answer is back (SlotTiming): waiting for
+ * every answer would leave each slot idle for a round trip.
  */
-import { ConcurrencyLimit } from "./pacer-concurrency.js";
+import { ConcurrencyLimit, SlotTiming } from "./pacer-concurrency.js";
 import { PacerRate } from "./pacer-rate.js";
 import { readRateHeaders } from "./rate-headers.js";
 import { sleep } from "./sleep.js";
@@ -36,10 +40,16 @@ export interface Ticket {
   seq: number;
   /** Attempts in flight when it was sent, itself included. */
   level: number;
+  /** When it was sent (the pacer's clock). */
+  sentAt: number;
+  /** Sent beyond the concurrency limit, counting on a slot the server has freed by then. */
+  early: boolean;
 }
 
 /** The first retry after a 5xx or a reset waits about this long; it doubles with each retry. */
 const FAULT_BACKOFF_MS = 25;
+/** Under a cap, at most this many go early, beyond the limit. */
+const MAX_EARLY = 1;
 
 const realClock: Clock = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
 
@@ -52,9 +62,12 @@ interface Waiter {
 export class Pacer implements AttemptHooks {
   readonly rate: PacerRate;
   readonly concurrency: ConcurrencyLimit;
+  readonly slots = new SlotTiming();
   /** 429 answers seen. */
   rateLimited = 0;
   private inFlight = 0;
+  /** When each attempt in flight was sent, by its seq (a cap frees their slots in that order). */
+  private readonly sentAt = new Map<number, number>();
   private seq = 0;
   /** The last attempt sent when the pacer last reacted to a 429, and what it blamed. */
   private reactedSeq = 0;
@@ -77,9 +90,9 @@ export class Pacer implements AttemptHooks {
 
   /** Resolves when this attempt may start; rejects with the signal's reason on an abort. */
   beforeAttempt(signal?: AbortSignal): Ticket | Promise<Ticket> {
-    if (this.waiting.length === 0 && this.inFlight < this.concurrency.limit) {
+    if (this.waiting.length === 0) {
       const now = this.clock.now();
-      if (this.rate.dueAt(now) <= now) return this.grant(now);
+      if (this.slotFreeAt(now) <= now && this.rate.dueAt(now) <= now) return this.grant(now);
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Ticket>((resolve, reject) => {
@@ -100,6 +113,7 @@ export class Pacer implements AttemptHooks {
   /** Learns from how the attempt ended; chooses the wait before its retry. */
   afterAttempt(ticket: Ticket, end: AttemptEnd): number | undefined {
     this.inFlight--;
+    this.sentAt.delete(ticket.seq);
     const now = this.clock.now();
     const { answer } = end;
     let wait: number | undefined;
@@ -109,18 +123,27 @@ export class Pacer implements AttemptHooks {
       const headers = readRateHeaders(answer.headers);
       if (answer.status === 429) {
         this.rateLimited++;
+        this.slots.refused(now - ticket.sentAt);
         // A 429 for an attempt sent before the pacer last reacted was in flight then: the same
         // event, blamed on what that one was blamed on.
         const fresh = ticket.seq > this.reactedSeq;
-        if (fresh) this.reactedSeq = this.seq;
-        if (fresh ? this.concurrency.refused(ticket.level, now) : this.blamedConcurrency) {
-          this.blamedConcurrency = true;
+        if (ticket.early && this.slots.refusedEarly()) {
+          // Sent too soon after a slot was expected to free: the timing's, not the cap's.
         } else {
-          this.blamedConcurrency = false;
-          this.rate.refused(ticket.seq, this.seq, headers, now);
+          if (fresh) this.reactedSeq = this.seq;
+          const silent = headers.retryAfterMs === undefined && headers.remaining === undefined;
+          if (
+            fresh ? this.concurrency.refused(ticket.level, now, silent) : this.blamedConcurrency
+          ) {
+            this.blamedConcurrency = true;
+          } else {
+            this.blamedConcurrency = false;
+            this.rate.refused(ticket.seq, this.seq, headers, now);
+          }
         }
         wait = 0; // the pacer holds it back with everyone else
       } else {
+        this.slots.admitted(now - ticket.sentAt);
         this.concurrency.passed(ticket.level, now);
         this.rate.passed(ticket.seq, this.seq, headers, now);
         // A 503 that names its own wait is honoured as it is.
@@ -135,18 +158,48 @@ export class Pacer implements AttemptHooks {
     const seq = ++this.seq;
     this.rate.take(now, this.heldByRate, seq);
     this.inFlight++;
-    return { seq, level: this.inFlight };
+    this.sentAt.set(seq, now);
+    return {
+      seq,
+      level: this.inFlight,
+      sentAt: now,
+      early: this.inFlight > this.concurrency.limit,
+    };
+  }
+
+  /**
+   * When the next attempt may start as far as the number in flight goes: now below the limit;
+   * under a cap the server enforces, also when fewer than the limit still hold a slot on the
+   * server (SlotTiming), the next time one stops holding it; else Infinity (until an answer).
+   */
+  private slotFreeAt(now: number): number {
+    const limit = this.concurrency.limit;
+    if (this.inFlight < limit) return now;
+    if (!this.concurrency.capped || this.inFlight >= limit + MAX_EARLY) {
+      return Number.POSITIVE_INFINITY;
+    }
+    const holdMs = this.slots.holdMs();
+    if (Number.isNaN(holdMs)) return Number.POSITIVE_INFINITY;
+    let holding = 0;
+    let firstFree = Number.POSITIVE_INFINITY;
+    for (const sentAt of this.sentAt.values()) {
+      if (sentAt + holdMs <= now) continue;
+      holding++;
+      firstFree = Math.min(firstFree, sentAt + holdMs);
+    }
+    return holding < limit ? now : firstFree;
   }
 
   /** Lets waiting attempts go while there are slots in flight and in time. */
   private dispatch(): void {
     while (this.waiting.length > 0) {
-      if (this.inFlight >= this.concurrency.limit) {
+      const now = this.clock.now();
+      const free = this.slotFreeAt(now);
+      if (free > now) {
         this.concurrency.held = true;
         this.heldByRate = false;
-        return;
+        return free === Number.POSITIVE_INFINITY ? undefined : this.wakeAt(free, now);
       }
-      const now = this.clock.now();
       const due = this.rate.dueAt(now);
       if (due > now) {
         this.heldByRate = true;
