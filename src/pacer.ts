@@ -131,10 +131,16 @@ export class Pacer implements AttemptHooks {
           // Sent too soon after a slot was expected to free: the timing's, not the cap's.
         } else {
           if (fresh) this.reactedSeq = this.seq;
+          // A wait in ms, or a count of what is left, is a rate limiter's arithmetic: its
+          // refusal at a high level in flight is requests bunched up by a stall, not a cap.
+          const rateSays =
+            (headers.retryAfterMs !== undefined && !headers.coarse) ||
+            headers.remaining !== undefined;
           const silent = headers.retryAfterMs === undefined && headers.remaining === undefined;
-          if (
-            fresh ? this.concurrency.refused(ticket.level, now, silent) : this.blamedConcurrency
-          ) {
+          const blameCap = fresh
+            ? !rateSays && this.concurrency.refused(ticket.level, now, silent)
+            : this.blamedConcurrency;
+          if (blameCap) {
             this.blamedConcurrency = true;
           } else {
             this.blamedConcurrency = false;
