@@ -185,6 +185,14 @@ export class SlotTiming {
   /** Admitted answers to wait for before the next early request. */
   private quietFor = 0;
 
+  /**
+   * The usual round trip of an admitted request, in ms (NaN before the first): a running average
+   * in which one slow answer (a stalled server) counts as at most twice the average.
+   */
+  get usualMs(): number {
+    return this.latencyMs;
+  }
+
   /** A 429 came `latencyMs` after its request was sent. */
   refused(latencyMs: number): void {
     this.roundTripMs = average(this.roundTripMs, latencyMs);
@@ -192,7 +200,7 @@ export class SlotTiming {
 
   /** An answer that was not a 429 came `latencyMs` after its request was sent. */
   admitted(latencyMs: number): void {
-    this.latencyMs = average(this.latencyMs, latencyMs);
+    this.latencyMs = average(this.latencyMs, Math.min(latencyMs, 2 * this.latencyMs || latencyMs));
     if (this.quietFor > 0) this.quietFor--;
     // The server freed the slot at most a round trip before the answer came.
     const most = Math.min(this.latencyMs / 2, this.roundTripMs);

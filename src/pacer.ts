@@ -48,6 +48,8 @@ export interface Ticket {
 
 /** The first retry after a 5xx or a reset waits about this long; it doubles with each retry. */
 const FAULT_BACKOFF_MS = 25;
+/** The fewest in flight the pace allows, whatever the round trip. */
+const PACE_IN_FLIGHT_MIN = 4;
 /** Under a cap, at most this many go early, beyond the limit. */
 const MAX_EARLY = 1;
 
@@ -174,12 +176,24 @@ export class Pacer implements AttemptHooks {
   }
 
   /**
+   * What the pace needs in flight, with room to spare: twice the pace times the usual round trip
+   * (Little's law), and PACE_IN_FLIGHT_MIN at least. More is no faster; it only piles up while the
+   * server stalls, and then reaches the server's limiter all at once, where a small bucket admits
+   * a few and refuses the rest (which the pace would then take for a slower server).
+   */
+  private paceInFlight(): number {
+    const usual = this.slots.usualMs;
+    if (Number.isNaN(usual)) return Number.POSITIVE_INFINITY;
+    return Math.max(PACE_IN_FLIGHT_MIN, Math.ceil((2 * this.rate.rate * usual) / 1000) + 2);
+  }
+
+  /**
    * When the next attempt may start as far as the number in flight goes: now below the limit;
    * under a cap the server enforces, also when fewer than the limit still hold a slot on the
    * server (SlotTiming), the next time one stops holding it; else Infinity (until an answer).
    */
   private slotFreeAt(now: number): number {
-    const limit = this.concurrency.limit;
+    const limit = Math.min(this.concurrency.limit, this.paceInFlight());
     if (this.inFlight < limit) return now;
     if (!this.concurrency.capped || this.inFlight >= limit + MAX_EARLY) {
       return Number.POSITIVE_INFINITY;

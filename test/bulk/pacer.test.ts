@@ -95,6 +95,7 @@ describe("Pacer", () => {
     // empty bucket that names its next token.
     await busy(8, 300);
     pacer.concurrency.limit = 16; // as grown by slow start while the workers waited for answers
+    for (let i = 0; i < 40; i++) pacer.slots.admitted(20); // answers that took 20 ms each
     const bunched = await askMany(8);
     const top = bunched.at(-1)!;
     expect(top.level).toBe(8);
