@@ -133,14 +133,12 @@ export class Pacer implements AttemptHooks {
           // Sent too soon after a slot was expected to free: the timing's, not the cap's.
         } else {
           if (fresh) this.reactedSeq = this.seq;
-          // A wait in ms, or a count of what is left, is a rate limiter's arithmetic: its
-          // refusal at a high level in flight is requests bunched up by a stall, not a cap.
-          const rateSays =
-            (headers.retryAfterMs !== undefined && !headers.coarse) ||
-            headers.remaining !== undefined;
+          // A wait named (in ms or in seconds), or a count of what is left, is a rate limiter's
+          // arithmetic: its refusal at a high level in flight is requests bunched up by a stall,
+          // not a cap. A cap on connections answers 429 and nothing more.
           const silent = headers.retryAfterMs === undefined && headers.remaining === undefined;
           const blameCap = fresh
-            ? !rateSays && this.concurrency.refused(ticket.level, now, silent)
+            ? silent && this.concurrency.refused(ticket.level, now, true)
             : this.blamedConcurrency;
           if (blameCap) {
             this.blamedConcurrency = true;
