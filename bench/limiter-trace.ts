@@ -66,7 +66,7 @@ proto.afterAttempt = function (this: Pacer, ticket: Ticket, end: AttemptEnd) {
     slot.refused++;
     if (process.env["TRACE_429"]) {
       console.log(
-        `  429 (${end.answer.headers.get("retry-after-ms")} ms) at ${(performance.now() - t0).toFixed(1)} level ${ticket.level} seq ${ticket.seq}${ticket.early ? " early" : ""}: ` +
+        `  429 (${end.answer.headers.get("retry-after-ms") ?? end.answer.headers.get("retry-after") + " s"} ms) at ${(performance.now() - t0).toFixed(1)} level ${ticket.level} seq ${ticket.seq}${ticket.early ? " early" : ""}: ` +
           `rate/limit ${before} -> ${this.rate.rate.toFixed(0)}/${this.concurrency.limit}`,
       );
     }
