@@ -170,11 +170,12 @@ const LATENCY_WEIGHT = 0.05;
  * When a request sent under a cap on requests in flight frees its slot. The server frees it when
  * it sends the answer, a trip over the wire (and the client's turn) before the client sees it: a
  * client that waits for answers leaves every slot idle that long, each time (8 held 20 ms with a
- * 3 ms round trip: 13% slower than the cap allows). So once a cap was found, a request counts as
+ * 3 ms round trip: 15% slower than the cap allows). So once a cap was found, a request counts as
  * holding its slot only until `lead` ms before its answer is expected (the average round trip of
- * admitted requests), and the next one may go then. The lead grows a little with each admitted
- * answer and halves when a request sent early is refused: it settles where about one in
- * LEAD_BACK / LEAD_STEP_MS early sends arrives too soon.
+ * admitted requests), and the next one may go then. The lead grows by LEAD_STEP_MS with each
+ * admitted answer, never past the round trip of a refused request (a refusal takes no time on
+ * the server), and halves when a request sent early is refused; after such a refusal nothing
+ * goes early for QUIET_ANSWERS answers.
  */
 export class SlotTiming {
   /** The average ms from sending an admitted request to its answer; NaN before the first. */

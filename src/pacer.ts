@@ -9,9 +9,11 @@
  * `Retry-After` sleep of its own). A 5xx or a connection reset is "try this one again": only that
  * request waits, a short backoff that doubles per retry, and nobody else slows down.
  *
- * Under a cap on requests in flight, one request may go beyond the limit when an earlier one
- * should have freed its slot on the server, before its answer is back (SlotTiming): waiting for
- * every answer would leave each slot idle for a round trip.
+ * No more go in flight than the pace needs (Little's law, with room): more would only pile up
+ * while the server stalls and reach its limiter all at once. Under a cap on requests in flight,
+ * one request may go beyond the limit when an earlier one should have freed its slot on the
+ * server, before its answer is back (SlotTiming): waiting for every answer would leave each slot
+ * idle for a round trip.
  */
 import { ConcurrencyLimit, SlotTiming } from "./pacer-concurrency.js";
 import { PacerRate } from "./pacer-rate.js";
