@@ -71,3 +71,55 @@ describe("windows, from a server 20 ms away (more in flight when a window runs o
     expect(later).toBeLessThanOrEqual(10);
   });
 });
+
+describe("a cap of 8 in flight, from a server a few ms away (its 429s say nothing)", () => {
+  const cap = limiterCases(RATE).find((c) => c.name.startsWith("8 in flight")) as LimiterCase;
+
+  it("keeps the cap's slots busy: the next request goes when a slot frees on the server, not a round trip later", async () => {
+    // 2 ms of round trip on top of the 20 ms hold: a client that waits for each answer before
+    // sending the next keeps a slot idle 2 ms of every 22 (1.1× the ideal); one that counts on
+    // the slot freed when the server answered loses far less.
+    const result = await job(cap, { latencyMs: 2, jitterMs: 0 });
+    expect(result.failed).toBe(0);
+    expect(result.refused).toBeLessThanOrEqual(0.03 * RUNS);
+    expect(result.elapsedMs).toBeLessThanOrEqual(1.07 * cap.idealMs(RUNS));
+  });
+
+  it("blames the number in flight, not the pace, for the cap's silent 429s", async () => {
+    let pacer: Pacer | undefined;
+    const result = await job(cap, {
+      latencyMs: 3,
+      jitterMs: 4,
+      seed: 2,
+      hooks: (clock) => (pacer = new Pacer({ concurrency: CONCURRENCY, clock })),
+    });
+    expect(result.failed).toBe(0);
+    // The cap allows 400 per second: a pace cut below that (for a refusal the pace did not
+    // cause) would be what holds the job back, and it grows back only slowly.
+    expect(pacer?.rate.rate).toBeGreaterThanOrEqual(RATE);
+    expect(pacer?.concurrency.limit).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("a server that stalls now and then while the client goes on sending", () => {
+  it("token bucket, burst 4, the server stalled 60 ms every 500 ms: few pile up, so few are refused, and the pace is not cut for it", async () => {
+    const bucket = limiterCases(RATE).find(
+      (c) => c.name === "token bucket, burst 4",
+    ) as LimiterCase;
+    const serverStalls: [number, number][] = [];
+    for (let at = 500; at < 10_000; at += 500) serverStalls.push([at, 60]);
+    let pacer: Pacer | undefined;
+    const result = await job(bucket, {
+      serverStalls,
+      hooks: (clock) => (pacer = new Pacer({ concurrency: CONCURRENCY, clock })),
+    });
+    expect(result.failed).toBe(0);
+    // Requests sent while the server stalls reach its bucket at once when it resumes: it admits
+    // 4 and refuses the rest. The pace needs 1 or 2 in flight, so only a few pile up...
+    expect(result.refused).toBeLessThanOrEqual(0.03 * RUNS);
+    // ...and the refusals say nothing about the server's rate: the pace stays near it. (The
+    // stalls themselves cost 50 ms in every 500, 11% of the ideal time, which no client gets back.)
+    expect(pacer?.rate.rate).toBeGreaterThanOrEqual(0.9 * RATE);
+    expect(result.elapsedMs).toBeLessThanOrEqual(1.25 * bucket.idealMs(RUNS));
+  });
+});

@@ -15,11 +15,11 @@ import type { Clock } from "../../src/pacer.js";
 import { decideRetry, type RetryPolicy } from "../../src/retry.js";
 import type { Answered, AttemptEnd, AttemptHooks } from "../../src/transport.js";
 
-/** Event-loop stalls: about every `everyMs` (at random), nothing runs for up to `2 × forMs`. */
-export interface Stalls {
-  everyMs: number;
-  forMs: number;
-}
+/**
+ * Event-loop stalls: about every `everyMs` (at random), nothing runs for up to `2 × forMs`; or,
+ * with `at`, exactly these stalls (start and length, in ms).
+ */
+export type Stalls = { everyMs: number; forMs: number } | { at: readonly [number, number][] };
 
 /** A clock whose time moves only when every pending promise has settled. */
 export class FakeClock implements Clock {
@@ -38,6 +38,12 @@ export class FakeClock implements Clock {
 
   private nextStall(after: number): void {
     if (!this.stalls) return;
+    if ("at" in this.stalls) {
+      const [at, forMs] = this.stalls.at.find(([start]) => start >= after) ?? [Infinity, 0];
+      this.stallAt = at;
+      this.stallEnd = at + forMs;
+      return;
+    }
     this.stallAt = after - this.stalls.everyMs * Math.log(1 - this.random());
     this.stallEnd = this.stallAt + 2 * this.stalls.forMs * this.random();
   }
@@ -88,6 +94,11 @@ export interface SimOptions {
   lateMs?: number;
   /** Stalls of the client's event loop (the server's answers wait too). */
   stalls?: Stalls;
+  /**
+   * Stalls of the server alone (start and length, in ms): requests that arrive meanwhile are
+   * seen by its limiter when the stall ends, all at once; the client goes on sending.
+   */
+  serverStalls?: readonly [number, number][];
   errorRate?: number;
   resetRate?: number;
   seed?: number;
@@ -142,6 +153,10 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
   async function exchange(): Promise<Answered | undefined> {
     const half = (latency + jitter * random()) / 2;
     await clock.sleep(half);
+    const stall = options.serverStalls?.find(
+      ([at, ms]) => clock.now() >= at && clock.now() < at + ms,
+    );
+    if (stall) await clock.sleep(stall[0] + stall[1] - clock.now());
     const arrived = clock.now();
     result.requests++;
     result.arrivals.push(arrived);
