@@ -199,10 +199,17 @@ function offsetOf(doc: Document, segments: readonly Segment[]): number {
   return offset;
 }
 
-/** Checks the spec in `file` (its `text` when the caller has already read it). */
+export interface CheckOptions {
+  /** The spec's text, when the caller has already read it. */
+  text?: string;
+  /** Called with the parsed document before it is checked, so other work can start on it. */
+  onParsed?: (document: Record<string, unknown>) => void;
+}
+
+/** Checks the spec in `file`. */
 export async function checkSpec(
   file: string,
-  given?: string,
+  options: CheckOptions = {},
 ): Promise<{ spec: LoadedSpec | undefined; problems: SpecProblem[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
@@ -210,7 +217,7 @@ export async function checkSpec(
 
   let text: string;
   try {
-    text = given ?? (await readFile(absolute, "utf8"));
+    text = options.text ?? (await readFile(absolute, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { spec: undefined, problems: [{ file: shown, line: 1, column: 1, message: reason }] };
@@ -237,6 +244,7 @@ export async function checkSpec(
     return { spec: undefined, problems };
   }
   const document = parsed;
+  options.onParsed?.(document);
   const report = (segments: readonly Segment[], message: string): void =>
     at(offsetOf(doc, segments), message);
 

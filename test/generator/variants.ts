@@ -501,6 +501,25 @@ export const variants: Variant[] = [
     },
   },
   {
+    // openapiTS() refused this (Redocly's operationId check); the wire types are now made from
+    // the checked document, so the spec check refuses it: two `operations` members would clash.
+    name: "an operationId used by two operations",
+    given: (spec) => {
+      const paths = spec["paths"] as Record<string, Record<string, Json>>;
+      const getRun = paths["/threads/{thread_id}/runs/{run_id}"]?.["get"];
+      if (getRun === undefined) throw new Error("the spec has no getRun");
+      getRun["operationId"] = "listRuns";
+      return spec;
+    },
+    want: {
+      refused: {
+        at: "#/paths/~1threads~1{thread_id}~1runs~1{run_id}/get/operationId",
+        message:
+          /operationId "listRuns" is also used by #\/paths\/~1threads~1\{thread_id\}~1runs\/get/,
+      },
+    },
+  },
+  {
     name: "x-extensible-enum on a schema that is not an enum",
     given: (spec) => {
       (((schemasOf(spec)["RunObject"] as Json)["properties"] as Json)["model"] as Json)[
