@@ -21,7 +21,16 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormatsModule from "ajv-formats";
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document } from "yaml";
-import { getAt, isRecord, parseLocalRef, toPointer, toUriFragment, type Segment } from "./json.js";
+import {
+  SCHEMA_MAP_KEYWORDS,
+  SUBSCHEMA_KEYWORDS,
+  getAt,
+  isRecord,
+  parseLocalRef,
+  toPointer,
+  toUriFragment,
+  type Segment,
+} from "./json.js";
 import { SpecRules } from "./spec-rules.js";
 
 export type { Segment } from "./json.js";
@@ -67,34 +76,6 @@ const OPERATION_METHODS = new Set([
   "head",
   "patch",
   "trace",
-]);
-
-/** Schema keywords whose value is a map of name -> schema. */
-const SCHEMA_MAP_KEYWORDS = new Set([
-  "properties",
-  "patternProperties",
-  "$defs",
-  "definitions",
-  "dependentSchemas",
-]);
-
-/** Schema keywords whose value is a schema or an array of schemas. */
-const SUBSCHEMA_KEYWORDS = new Set([
-  "items",
-  "prefixItems",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
-  "additionalProperties",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "propertyNames",
-  "contains",
-  "contentSchema",
 ]);
 
 export function formatProblem(p: SpecProblem): string {
