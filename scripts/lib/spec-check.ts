@@ -10,15 +10,15 @@
  * - every example (components/examples used from media types, parameters or headers, and
  *   inline `example` / `examples` on media types, parameters, headers and schemas) validates
  *   against its schema with Ajv (JSON Schema 2020-12) + ajv-formats + the `unixtime` format,
- *   reading own properties only (a field may be named `constructor`).
+ *   reading own properties only (a field may be named `constructor`). Ajv compiles code for
+ *   every schema an example reaches, so a quick check (quick-validate.ts) vouches for the
+ *   examples it can, and Ajv judges and words the rest.
  *
  * Positions are 1-based line/column of the offending YAML node.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import ajvFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document } from "yaml";
 import {
@@ -31,6 +31,7 @@ import {
   toUriFragment,
   type Segment,
 } from "./json.js";
+import { MAX_UNIX_SECONDS, quickValidate } from "./quick-validate.js";
 import { SpecRules } from "./spec-rules.js";
 
 export type { Segment } from "./json.js";
@@ -63,9 +64,6 @@ interface ExampleUse {
 /** Base URI under which the whole document is registered in Ajv. */
 const DOC_ID = "https://threadrun.invalid/openapi.json";
 
-/** Unix seconds beyond this (year 5138) are almost certainly milliseconds. */
-const MAX_UNIX_SECONDS = 1e11;
-
 /** The HTTP methods an OpenAPI path item may hold operations under. */
 const OPERATION_METHODS = new Set([
   "get",
@@ -77,6 +75,37 @@ const OPERATION_METHODS = new Set([
   "patch",
   "trace",
 ]);
+
+/**
+ * The validator examples are judged by: JSON Schema 2020-12, ajv-formats and `unixtime`, own
+ * properties only. Ajv is loaded on the first call: most specs' examples all pass the quick check.
+ */
+export async function exampleAjv(): Promise<Ajv2020> {
+  const [{ Ajv2020 }, { default: ajvFormatsModule }] = await Promise.all([
+    import("ajv/dist/2020.js"),
+    import("ajv-formats"),
+  ]);
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    logger: false,
+    // A property named `constructor` or `toString` is a field like any other.
+    ownProperties: true,
+    // Each referenced schema compiles once as its own function: a long chain of $refs in a big
+    // spec neither overflows the stack nor compiles again for every place it is used.
+    inlineRefs: false,
+    // A few examples are validated once: compiling fast matters more than validating fast.
+    code: { optimize: false },
+    // The document root is not a schema: meta-validating it checks nothing and costs time.
+    validateSchema: false,
+  });
+  ajvFormatsModule.default(ajv);
+  ajv.addFormat("unixtime", {
+    type: "number",
+    validate: (value: number) => Number.isInteger(value) && value >= 0 && value < MAX_UNIX_SECONDS,
+  });
+  return ajv;
+}
 
 export function formatProblem(p: SpecProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
@@ -382,28 +411,17 @@ export async function checkSpec(
   walkOas(document, []);
   for (const problem of rules.problems) report(problem.path, problem.message);
 
-  // ---- validate examples with Ajv -------------------------------------------------------------
-  if (uses.length > 0) {
-    const ajv = new Ajv2020({
-      strict: false,
-      allErrors: true,
-      logger: false,
-      // A property named `constructor` or `toString` is a field like any other.
-      ownProperties: true,
-      // Each referenced schema compiles once as its own function: a long chain of $refs in a big
-      // spec neither overflows the stack nor compiles again for every place it is used.
-      inlineRefs: false,
-      // A few examples are validated once: compiling fast matters more than validating fast.
-      code: { optimize: false },
-      // The document root is not a schema: meta-validating it checks nothing and costs time.
-      validateSchema: false,
-    });
-    ajvFormatsModule.default(ajv);
-    ajv.addFormat("unixtime", {
-      type: "number",
-      validate: (value: number) =>
-        Number.isInteger(value) && value >= 0 && value < MAX_UNIX_SECONDS,
-    });
+  // ---- validate examples: the quick check, then Ajv for what it cannot vouch for --------------
+  const seen = new Set<string>();
+  const doubtful = uses.filter((use) => {
+    const id = `${toPointer(use.valuePath)} ${toPointer(use.schemaPath)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    const schema = getAt(document, use.schemaPath).value;
+    return quickValidate(document, schema, getAt(document, use.valuePath).value) !== true;
+  });
+  if (doubtful.length > 0) {
+    const ajv = await exampleAjv();
     let registered = true;
     try {
       ajv.addSchema(document, DOC_ID);
@@ -443,11 +461,7 @@ export async function checkSpec(
     };
 
     if (registered) {
-      const seen = new Set<string>();
-      for (const use of uses) {
-        const id = `${toPointer(use.valuePath)} ${toPointer(use.schemaPath)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
+      for (const use of doubtful) {
         const validate = validatorFor(use.schemaPath);
         if (validate === null) continue;
         const value = getAt(document, use.valuePath).value;
