@@ -57,6 +57,7 @@ const UNCONVERTED = [
   "then",
   "else",
   "prefixItems",
+  "contains",
   "patternProperties",
   "dependentSchemas",
   "unevaluatedProperties",
