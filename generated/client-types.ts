@@ -6,5 +6,8 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "./schema.js";
 
-/** openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses. */
+/**
+ * openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses.
+ * @category Client
+ */
 export type RawClient = Pick<Client<paths, "application/json">, "GET" | "POST">;

@@ -9,8 +9,8 @@ import { toPointer } from "./json.js";
 import { modelRoots } from "./model/analysis.js";
 import { emitModel } from "./model/model-module.js";
 import { emitOperations, specMethods } from "./operations-emitter.js";
+import { headerFor, startGenerate, type Started } from "./generate-start.js";
 import { checkSpec, formatProblem, type LoadedSpec } from "./spec-check.js";
-import { sha256, startWireTypes } from "./wire-types.js";
 
 /** The converters' runtime, copied below the header into generated/runtime.ts. */
 const RUNTIME_SOURCE = fileURLToPath(new URL("../runtime/model-runtime.ts", import.meta.url));
@@ -26,6 +26,23 @@ export interface GenerateOptions {
   check?: boolean;
   /** The command named in each file's header. */
   command?: string;
+  /**
+   * The first step, when the caller took it before loading this module (scripts/generate.ts
+   * does, so that the wire types start sooner); taken here otherwise.
+   */
+  started?: Started;
+}
+
+/** When each stage was done, in ms from the start (0: not reached). */
+export interface Stages {
+  /** The YAML parsed: the wire types can start on the document. */
+  parsed: number;
+  /** The spec checked: structural lint, refs, examples. */
+  checked: number;
+  /** The model analysed and emitted. */
+  model: number;
+  /** The wire types made (in a worker, from the start) or reused. */
+  wireTypes: number;
 }
 
 export interface GenerateResult {
@@ -34,12 +51,9 @@ export interface GenerateResult {
   stale: string[];
   /** Problems that stopped generation, as `file:line:col: message`. */
   problems: string[];
+  /** From the start to the last file written. */
   ms: number;
-  /**
-   * When each stage was done, in ms from the start: the spec check and the model, then the wire
-   * types (made in parallel from the start); and how long the rest (other files, writing) took.
-   */
-  stages: { checkAndModel: number; wireTypes: number; rest: number };
+  stages: Stages;
 }
 
 /** A spec that passed every check, with the model emitted from it, or the problems that stopped it. */
@@ -47,18 +61,35 @@ export type CheckedModel =
   | { problems: []; spec: LoadedSpec; header: string; model: string; runtime: string }
   | { problems: string[]; spec?: undefined };
 
+export interface CheckAndEmitOptions {
+  roots?: readonly string[];
+  command?: string;
+  /** The spec's text, when it was read already. */
+  text?: string;
+  /** The header, when it was made already. */
+  header?: string;
+  /** Called with the parsed document before it is checked. */
+  onParsed?: (document: Record<string, unknown>) => void;
+  /** Called when the spec passed its check, before the model is analysed. */
+  onChecked?: () => void;
+}
+
 /**
  * Checks the spec (YAML, refs, structural lint, examples), then analyses and emits the model:
  * everything `generate` refuses a spec for, without writing anything.
  */
 export async function checkAndEmitModel(
   specFile: string,
-  options: { roots?: readonly string[]; command?: string; text?: string } = {},
+  options: CheckAndEmitOptions = {},
 ): Promise<CheckedModel> {
-  const { spec, problems } = await checkSpec(specFile, options.text);
+  const { spec, problems } = await checkSpec(specFile, {
+    ...(options.text === undefined ? {} : { text: options.text }),
+    ...(options.onParsed === undefined ? {} : { onParsed: options.onParsed }),
+  });
   if (!spec || problems.length > 0) return { problems: problems.map(formatProblem) };
+  options.onChecked?.();
 
-  const header = headerFor(specFile, spec.text, options.command);
+  const header = options.header ?? headerFor(specFile, spec.text, options.command);
 
   const model = emitModel({
     document: spec.document,
@@ -78,49 +109,44 @@ export async function checkAndEmitModel(
   return { problems: [], spec, header, model: model.code, runtime };
 }
 
-/** The header of every generated file: where it comes from, the spec's hash, the command. */
-function headerFor(specFile: string, text: string, command: string | undefined): string {
-  const specName = path.relative(process.cwd(), path.resolve(specFile)).split(path.sep).join("/");
-  return [
-    "// This file is generated: do not edit it by hand.",
-    `// Source:  ${specName} (sha256 ${sha256(text)})`,
-    `// Command: ${command ?? "npm run generate"}`,
-    "/* eslint-disable */",
-    "",
-  ].join("\n");
-}
-
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const text = await readFile(options.specFile, "utf8").catch(() => undefined);
-  // The wire types are made while the spec is checked (see wire-types.ts).
-  const wire =
-    text === undefined
-      ? undefined
-      : startWireTypes(
-          text,
-          headerFor(options.specFile, text, options.command),
-          path.join(options.outDir, "schema.ts"),
-        );
-  const checked = await checkAndEmitModel(options.specFile, {
-    ...options,
-    ...(text === undefined ? {} : { text }),
-  });
-  const checkedAt = elapsed();
-  if (checked.spec === undefined || wire === undefined) {
-    wire?.cancel();
-    const stages = { checkAndModel: checkedAt, wireTypes: 0, rest: elapsed() - checkedAt };
-    return { files: [], stale: [], problems: checked.problems, ms: elapsed(), stages };
+  const started = options.started ?? startGenerate(options);
+  const { text, header, wireTypes } = started;
+  const elapsed = () => Math.round(performance.now() - started.at);
+  const stages: Stages = { parsed: 0, checked: 0, model: 0, wireTypes: 0 };
+  const refused = (problems: string[]): GenerateResult => {
+    wireTypes?.cancel();
+    return { files: [], stale: [], problems, ms: elapsed(), stages };
+  };
+
+  let checked: CheckedModel;
+  try {
+    checked = await checkAndEmitModel(options.specFile, {
+      ...options,
+      ...(text === undefined ? {} : { text }),
+      header,
+      onParsed: (document) => {
+        stages.parsed = elapsed();
+        wireTypes?.provide(document);
+      },
+      onChecked: () => (stages.checked = elapsed()),
+    });
+  } catch (error) {
+    // The worker waits for a document: without this it would keep the process alive.
+    wireTypes?.cancel();
+    throw error;
   }
-  const { spec, header } = checked;
-  const schema = await wire.result;
-  const wireTypesAt = elapsed();
-  const stages = () => ({
-    checkAndModel: checkedAt,
-    wireTypes: wireTypesAt,
-    rest: elapsed() - wireTypesAt,
-  });
+  if (checked.spec === undefined || wireTypes === undefined) return refused(checked.problems);
+  stages.model = elapsed();
+  const { spec } = checked;
+  let schema: string;
+  try {
+    schema = await wireTypes.result;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refused([`${spec.file}: openapi-typescript could not make the wire types: ${reason}`]);
+  }
+  stages.wireTypes = elapsed();
 
   const outputs = new Map<string, string>([
     ["schema.ts", schema],
@@ -134,7 +160,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         'import type { Client } from "openapi-fetch";',
         'import type { paths } from "./schema.js";',
         "",
-        "/** openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses. */",
+        "/**",
+        " * openapi-fetch's request methods, typed by the spec's paths, for the methods the spec uses.",
+        " * @category Client",
+        " */",
         `export type RawClient = Pick<Client<paths, "application/json">, ${
           specMethods(spec.document)
             .map((m) => JSON.stringify(m))
@@ -153,7 +182,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const current = await readFile(file, "utf8").catch(() => undefined);
       if (current !== content) stale.push(file);
     }
-    return { files, stale, problems: [], ms: elapsed(), stages: stages() };
+    return { files, stale, problems: [], ms: elapsed(), stages };
   }
 
   // Every file is complete before any is replaced: a failure above leaves the folder as it was.
@@ -166,5 +195,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     staged.push([temp, file]);
   }
   for (const [temp, file] of staged) await rename(temp, file);
-  return { files, stale: [], problems: [], ms: elapsed(), stages: stages() };
+  return { files, stale: [], problems: [], ms: elapsed(), stages };
 }

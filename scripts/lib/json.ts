@@ -1,12 +1,40 @@
 /**
  * The small JSON helpers every script shares, written once: the object test, own-property
- * reads (a spec may name a field `constructor` or `__proto__`), the one camel-case rule, and the
- * one way to read and resolve a local `$ref` (JSON pointer).
+ * reads (a spec may name a field `constructor` or `__proto__`), the one camel-case rule, the
+ * one way to read and resolve a local `$ref` (JSON pointer), and the keywords that hold schemas.
  */
 
 export type JsonObject = Record<string, unknown>;
 /** One step of a JSON pointer: an object key or an array index. */
 export type Segment = string | number;
+
+/** Schema keywords whose value is a schema or a list of schemas (JSON Schema 2020-12). */
+export const SUBSCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
+  "items",
+  "prefixItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "propertyNames",
+  "contains",
+  "contentSchema",
+]);
+
+/** Schema keywords whose value is a map of name → schema. */
+export const SCHEMA_MAP_KEYWORDS: ReadonlySet<string> = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+]);
 
 /** A plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is JsonObject {

@@ -10,18 +10,28 @@
  * - every example (components/examples used from media types, parameters or headers, and
  *   inline `example` / `examples` on media types, parameters, headers and schemas) validates
  *   against its schema with Ajv (JSON Schema 2020-12) + ajv-formats + the `unixtime` format,
- *   reading own properties only (a field may be named `constructor`).
+ *   reading own properties only (a field may be named `constructor`). Ajv compiles code for
+ *   every schema an example reaches, so a quick check (quick-validate.ts) vouches for the
+ *   examples it can, and Ajv judges and words the rest.
  *
  * Positions are 1-based line/column of the offending YAML node.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import ajvFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document } from "yaml";
-import { getAt, isRecord, parseLocalRef, toPointer, toUriFragment, type Segment } from "./json.js";
+import {
+  SCHEMA_MAP_KEYWORDS,
+  SUBSCHEMA_KEYWORDS,
+  getAt,
+  isRecord,
+  parseLocalRef,
+  toPointer,
+  toUriFragment,
+  type Segment,
+} from "./json.js";
+import { MAX_UNIX_SECONDS, quickValidate } from "./quick-validate.js";
 import { SpecRules } from "./spec-rules.js";
 
 export type { Segment } from "./json.js";
@@ -54,9 +64,6 @@ interface ExampleUse {
 /** Base URI under which the whole document is registered in Ajv. */
 const DOC_ID = "https://threadrun.invalid/openapi.json";
 
-/** Unix seconds beyond this (year 5138) are almost certainly milliseconds. */
-const MAX_UNIX_SECONDS = 1e11;
-
 /** The HTTP methods an OpenAPI path item may hold operations under. */
 const OPERATION_METHODS = new Set([
   "get",
@@ -69,33 +76,36 @@ const OPERATION_METHODS = new Set([
   "trace",
 ]);
 
-/** Schema keywords whose value is a map of name -> schema. */
-const SCHEMA_MAP_KEYWORDS = new Set([
-  "properties",
-  "patternProperties",
-  "$defs",
-  "definitions",
-  "dependentSchemas",
-]);
-
-/** Schema keywords whose value is a schema or an array of schemas. */
-const SUBSCHEMA_KEYWORDS = new Set([
-  "items",
-  "prefixItems",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
-  "additionalProperties",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "propertyNames",
-  "contains",
-  "contentSchema",
-]);
+/**
+ * The validator examples are judged by: JSON Schema 2020-12, ajv-formats and `unixtime`, own
+ * properties only. Ajv is loaded on the first call: most specs' examples all pass the quick check.
+ */
+export async function exampleAjv(): Promise<Ajv2020> {
+  const [{ Ajv2020 }, { default: ajvFormatsModule }] = await Promise.all([
+    import("ajv/dist/2020.js"),
+    import("ajv-formats"),
+  ]);
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    logger: false,
+    // A property named `constructor` or `toString` is a field like any other.
+    ownProperties: true,
+    // Each referenced schema compiles once as its own function: a long chain of $refs in a big
+    // spec neither overflows the stack nor compiles again for every place it is used.
+    inlineRefs: false,
+    // A few examples are validated once: compiling fast matters more than validating fast.
+    code: { optimize: false },
+    // The document root is not a schema: meta-validating it checks nothing and costs time.
+    validateSchema: false,
+  });
+  ajvFormatsModule.default(ajv);
+  ajv.addFormat("unixtime", {
+    type: "number",
+    validate: (value: number) => Number.isInteger(value) && value >= 0 && value < MAX_UNIX_SECONDS,
+  });
+  return ajv;
+}
 
 export function formatProblem(p: SpecProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
@@ -199,10 +209,17 @@ function offsetOf(doc: Document, segments: readonly Segment[]): number {
   return offset;
 }
 
-/** Checks the spec in `file` (its `text` when the caller has already read it). */
+export interface CheckOptions {
+  /** The spec's text, when the caller has already read it. */
+  text?: string;
+  /** Called with the parsed document before it is checked, so other work can start on it. */
+  onParsed?: (document: Record<string, unknown>) => void;
+}
+
+/** Checks the spec in `file`. */
 export async function checkSpec(
   file: string,
-  given?: string,
+  options: CheckOptions = {},
 ): Promise<{ spec: LoadedSpec | undefined; problems: SpecProblem[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
@@ -210,7 +227,7 @@ export async function checkSpec(
 
   let text: string;
   try {
-    text = given ?? (await readFile(absolute, "utf8"));
+    text = options.text ?? (await readFile(absolute, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { spec: undefined, problems: [{ file: shown, line: 1, column: 1, message: reason }] };
@@ -237,6 +254,7 @@ export async function checkSpec(
     return { spec: undefined, problems };
   }
   const document = parsed;
+  options.onParsed?.(document);
   const report = (segments: readonly Segment[], message: string): void =>
     at(offsetOf(doc, segments), message);
 
@@ -393,28 +411,17 @@ export async function checkSpec(
   walkOas(document, []);
   for (const problem of rules.problems) report(problem.path, problem.message);
 
-  // ---- validate examples with Ajv -------------------------------------------------------------
-  if (uses.length > 0) {
-    const ajv = new Ajv2020({
-      strict: false,
-      allErrors: true,
-      logger: false,
-      // A property named `constructor` or `toString` is a field like any other.
-      ownProperties: true,
-      // Each referenced schema compiles once as its own function: a long chain of $refs in a big
-      // spec neither overflows the stack nor compiles again for every place it is used.
-      inlineRefs: false,
-      // A few examples are validated once: compiling fast matters more than validating fast.
-      code: { optimize: false },
-      // The document root is not a schema: meta-validating it checks nothing and costs time.
-      validateSchema: false,
-    });
-    ajvFormatsModule.default(ajv);
-    ajv.addFormat("unixtime", {
-      type: "number",
-      validate: (value: number) =>
-        Number.isInteger(value) && value >= 0 && value < MAX_UNIX_SECONDS,
-    });
+  // ---- validate examples: the quick check, then Ajv for what it cannot vouch for --------------
+  const seen = new Set<string>();
+  const doubtful = uses.filter((use) => {
+    const id = `${toPointer(use.valuePath)} ${toPointer(use.schemaPath)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    const schema = getAt(document, use.schemaPath).value;
+    return quickValidate(document, schema, getAt(document, use.valuePath).value) !== true;
+  });
+  if (doubtful.length > 0) {
+    const ajv = await exampleAjv();
     let registered = true;
     try {
       ajv.addSchema(document, DOC_ID);
@@ -454,11 +461,7 @@ export async function checkSpec(
     };
 
     if (registered) {
-      const seen = new Set<string>();
-      for (const use of uses) {
-        const id = `${toPointer(use.valuePath)} ${toPointer(use.schemaPath)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
+      for (const use of doubtful) {
         const validate = validatorFor(use.schemaPath);
         if (validate === null) continue;
         const value = getAt(document, use.valuePath).value;

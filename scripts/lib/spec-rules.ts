@@ -9,9 +9,9 @@
  *   property named `*_at` is a unixtime.
  * - Extensions: `x-terminal-values` lists values of its enum; `x-model-name` is a unique name
  *   the model can declare, on a component schema; `x-extensible-enum` is on an enum.
- * - Operations: each has a description and at least one 4xx answer.
+ * - Operations: each has a description, at least one 4xx answer and its own operationId.
  */
-import { isRecord, own, type JsonObject, type Segment } from "./json.js";
+import { isRecord, own, toPointer, type JsonObject, type Segment } from "./json.js";
 import { isSafeTypeName } from "./model/names.js";
 
 export interface RuleProblem {
@@ -55,6 +55,7 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
 export class SpecRules {
   readonly problems: RuleProblem[] = [];
   private readonly modelNames = new Map<string, Segment[]>();
+  private readonly operationIds = new Map<string, Segment[]>();
 
   private report(path: Segment[], message: string): void {
     this.problems.push({ path, message });
@@ -238,6 +239,18 @@ export class SpecRules {
     const responses = own(node, "responses");
     if (isRecord(responses) && !Object.keys(responses).some((code) => /^4(\d\d|XX)$/.test(code))) {
       this.report([...path, "responses"], "every operation must declare at least one 4xx answer");
+    }
+    // The wire types and the operations list are keyed by operationId: two would clash.
+    const id = own(node, "operationId");
+    if (typeof id === "string") {
+      const first = this.operationIds.get(id);
+      if (first === undefined) this.operationIds.set(id, path);
+      else {
+        this.report(
+          [...path, "operationId"],
+          `operationId ${JSON.stringify(id)} is also used by ${toPointer(first)}`,
+        );
+      }
     }
   }
 }

@@ -2,8 +2,9 @@
  * Keeps the TypeDoc reference grouped: every export of `threadrun`, `threadrun/testing` and
  * `threadrun/node` that is declared in src/ names its category with a `@category` tag (on its
  * declaration, or on the export statement of the entry, which TypeDoc prefers for a re-export),
- * and the category fits the entry. Exports declared in generated/ carry no tag: TypeDoc's
- * `defaultCategory` ("Model types") files them. Read with the TypeScript compiler, no browser:
+ * and the category fits the entry. Exports declared in generated/ carry no tag, and TypeDoc's
+ * `defaultCategory` ("Model types") files them, except what the generator tags itself
+ * (`RawClient`: Client). Read with the TypeScript compiler, no browser:
  * an export added without a tag fails here with its name, instead of landing in "Model types".
  */
 import { readFileSync } from "node:fs";
@@ -77,6 +78,15 @@ describe("TypeDoc categories", () => {
     expect(config.categoryOrder).toEqual([...new Set(Object.values(allowed).flat()), "*"]);
   });
 
+  it("files the generated RawClient under Client (the generator writes its tag)", () => {
+    const raw = exportsOf(program, "src/index.ts").find(({ name }) => name === "RawClient");
+    expect(raw).toEqual({
+      name: "RawClient",
+      file: "generated/client-types.ts",
+      category: "Client",
+    });
+  });
+
   for (const [entry, categories] of Object.entries(allowed)) {
     it(`every export of ${entry} declared in src/ has a category of its entry`, () => {
       const exports = exportsOf(program, entry);
@@ -84,7 +94,7 @@ describe("TypeDoc categories", () => {
       const wrong = exports
         .filter(({ file, category }) =>
           file.startsWith("generated/")
-            ? category !== undefined
+            ? category !== undefined && !categories.includes(category)
             : category === undefined || !categories.includes(category),
         )
         .map(({ name, file, category }) => `${name} (${file}): ${category ?? "no @category"}`);

@@ -1,6 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../scripts/lib/generate-all.js";
 import { pausedRunFromWire, pausedRunToWire } from "./fixtures/generated/model.js";
@@ -157,4 +167,44 @@ describe("npm run generate", () => {
       expect(readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8"))).toEqual(before);
     });
   });
+});
+
+describe("npm run generate without tsx (scripts/run-bundled.mjs)", () => {
+  const run = promisify(execFile);
+  const cache = path.join("node_modules", ".cache", "threadrun-scripts");
+  const leftBundles = () =>
+    existsSync(cache) ? readdirSync(cache).filter((f) => f.startsWith("generate-")) : [];
+
+  it("runs the generator as tsx does: generated/ is up to date, and no bundle is left", async () => {
+    const before = leftBundles();
+    const { stdout } = await run(process.execPath, [
+      "scripts/run-bundled.mjs",
+      "scripts/generate.ts",
+      "--check",
+    ]);
+    expect(stdout).toMatch(/^generate --check: generated\/ is up to date \(\d+ ms\)$/m);
+    expect(leftBundles()).toEqual(before);
+  }, 60_000);
+
+  it("exits 1 on a refused spec, and no bundle is left", async () => {
+    const before = leftBundles();
+    const dir = tempDir();
+    const file = path.join(dir, "openapi.yaml");
+    writeFileSync(file, "openapi: 3.1.0\npaths:\n  : [unclosed\n");
+    const result = await run(process.execPath, [
+      "scripts/run-bundled.mjs",
+      "scripts/generate.ts",
+      "--spec",
+      file,
+      "--out",
+      path.join(dir, "out"),
+    ]).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/openapi\.yaml:\d+:\d+: YAML syntax error/);
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+    expect(leftBundles()).toEqual(before);
+  }, 60_000);
 });

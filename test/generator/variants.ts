@@ -307,6 +307,78 @@ export const variants: Variant[] = [
     },
   },
   {
+    name: "a union of a timestamp and a member that accepts any value",
+    given: (spec) =>
+      addRunProperty(spec, "stamp_or_any", {
+        anyOf: [{ type: "integer", format: "unixtime" }, {}],
+      }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/stamp_or_any/anyOf",
+        message: /a member of this union accepts any value/,
+      },
+    },
+  },
+  {
+    name: "a union of two lists, one of timestamps",
+    given: (spec) =>
+      addRunProperty(spec, "stamps_or_names", {
+        anyOf: [
+          { type: "array", items: { type: "integer", format: "unixtime" } },
+          { type: "array", items: { type: "string" } },
+          { type: "null" },
+        ],
+      }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/stamps_or_names/anyOf",
+        message: /several array members and one needs converting/,
+      },
+    },
+  },
+  {
+    name: "additionalProperties beside properties, holding a timestamp",
+    given: (spec) =>
+      addRunProperty(spec, "stamps", {
+        type: ["object", "null"],
+        properties: { label: { type: ["string", "null"] } },
+        additionalProperties: { type: "integer", format: "unixtime" },
+      }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/stamps/additionalProperties",
+        message: /additionalProperties beside properties holds a unixtime field/,
+      },
+    },
+  },
+  {
+    name: "allOf with a member that is not an object, holding a timestamp",
+    given: (spec) =>
+      addRunProperty(spec, "bounded_time", {
+        allOf: [{ type: ["integer", "null"], format: "unixtime" }, { minimum: 0 }],
+      }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/bounded_time/allOf/0/type",
+        message: /allOf can be converted only when every member is an object/,
+      },
+    },
+  },
+  {
+    name: "contains holding a timestamp (a list whose items are not declared)",
+    given: (spec) =>
+      addRunProperty(spec, "stamp_list", {
+        type: ["array", "null"],
+        contains: { type: "integer", format: "unixtime" },
+      }),
+    want: {
+      refused: {
+        at: "#/components/schemas/RunObject/properties/stamp_list/contains",
+        message: /contains holds a unixtime field/,
+      },
+    },
+  },
+  {
     name: "records told apart by their own type constant (no discriminator written)",
     given: (spec) => {
       addSchema(spec, "Circle", {
@@ -497,6 +569,25 @@ export const variants: Variant[] = [
       refused: {
         at: "#/components/schemas/RunUsage/x-model-name",
         message: /x-model-name "ThreadRun" is also given to RunObject/,
+      },
+    },
+  },
+  {
+    // openapiTS() refused this (Redocly's operationId check); the wire types are now made from
+    // the checked document, so the spec check refuses it: two `operations` members would clash.
+    name: "an operationId used by two operations",
+    given: (spec) => {
+      const paths = spec["paths"] as Record<string, Record<string, Json>>;
+      const getRun = paths["/threads/{thread_id}/runs/{run_id}"]?.["get"];
+      if (getRun === undefined) throw new Error("the spec has no getRun");
+      getRun["operationId"] = "listRuns";
+      return spec;
+    },
+    want: {
+      refused: {
+        at: "#/paths/~1threads~1{thread_id}~1runs~1{run_id}/get/operationId",
+        message:
+          /operationId "listRuns" is also used by #\/paths\/~1threads~1\{thread_id\}~1runs\/get/,
       },
     },
   },

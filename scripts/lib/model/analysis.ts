@@ -10,6 +10,8 @@
  * members a value's JSON kind (or a discriminator) tells apart.
  */
 import {
+  SCHEMA_MAP_KEYWORDS,
+  SUBSCHEMA_KEYWORDS,
   camelCase,
   getAt,
   isRecord,
@@ -55,32 +57,12 @@ const UNCONVERTED = [
   "then",
   "else",
   "prefixItems",
+  "contains",
   "patternProperties",
   "dependentSchemas",
   "unevaluatedProperties",
   "unevaluatedItems",
 ] as const;
-
-/** Keywords that hold a schema, or a list or map of schemas (to look for timestamps in). */
-const SUBSCHEMAS = new Set([
-  "items",
-  "prefixItems",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
-  "additionalProperties",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "contains",
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-  "$defs",
-]);
 
 /** Builds the model plan for the component schemas `roots` and everything they reach. */
 export function analyseModel(document: JsonObject, roots: readonly string[]): AnalysisResult {
@@ -727,16 +709,13 @@ class Analysis {
       return target !== undefined && this.reachesUnixtime(getAt(this.document, target).value, seen);
     }
     for (const [key, value] of Object.entries(node)) {
-      if (!SUBSCHEMAS.has(key)) continue;
-      const children =
-        key === "properties" ||
-        key === "patternProperties" ||
-        key === "dependentSchemas" ||
-        key === "$defs"
-          ? isRecord(value)
-            ? Object.values(value)
-            : []
-          : [value];
+      const children = SCHEMA_MAP_KEYWORDS.has(key)
+        ? isRecord(value)
+          ? Object.values(value)
+          : []
+        : SUBSCHEMA_KEYWORDS.has(key)
+          ? [value]
+          : [];
       if (children.some((child) => this.reachesUnixtime(child, seen))) return true;
     }
     return false;
