@@ -31,31 +31,31 @@ export interface Logger {
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 /** The client's logger at its level: what the transport writes to. */
-export class ClientLog {
+export interface ClientLog {
   /** The position of the level in {@link LOG_LEVELS}: 0 is off, 4 is debug. */
   readonly rank: number;
-
-  constructor(
-    private readonly logger: Logger,
-    level: LogLevel,
-  ) {
-    this.rank = LOG_LEVELS.indexOf(level);
-  }
-
   /** Whether lines of `level` are written. */
-  on(level: Exclude<LogLevel, "off">): boolean {
-    return LOG_LEVELS.indexOf(level) <= this.rank;
-  }
-
+  on(level: Exclude<LogLevel, "off">): boolean;
   /** Writes one line if the level is on; a logger that throws is ignored. */
-  write(level: Exclude<LogLevel, "off">, message: string, data: object): void {
-    if (!this.on(level)) return;
-    try {
-      this.logger[level](`threadrun: ${message}`, data);
-    } catch {
-      // The logger's failure must not become the request's.
-    }
-  }
+  write(level: Exclude<LogLevel, "off">, message: string, data: object): void;
+}
+
+/** A plain object, not a class: no class-field boilerplate in the browser bundle. */
+function clientLog(logger: Logger, level: LogLevel): ClientLog {
+  const rank = LOG_LEVELS.indexOf(level);
+  const on = (at: Exclude<LogLevel, "off">) => LOG_LEVELS.indexOf(at) <= rank;
+  return {
+    rank,
+    on,
+    write(at, message, data) {
+      if (!on(at)) return;
+      try {
+        logger[at](`threadrun: ${message}`, data);
+      } catch {
+        // The logger's failure must not become the request's.
+      }
+    },
+  };
 }
 
 /**
@@ -68,7 +68,7 @@ export function resolveLog(logger: unknown, logLevel: unknown, label: string): C
     logLevel === undefined
       ? oneOf(fromEnv?.trim().toLowerCase(), `${label}: THREADRUN_LOG`, LOG_LEVELS, "warn")
       : oneOf(logLevel, `${label}: logLevel`, LOG_LEVELS, "warn");
-  if (logger === undefined) return new ClientLog(console, level);
+  if (logger === undefined) return clientLog(console, level);
   for (const method of LOG_LEVELS.slice(1)) {
     const value = (logger as Record<string, unknown> | null)?.[method];
     if (typeof value !== "function") {
@@ -77,5 +77,5 @@ export function resolveLog(logger: unknown, logLevel: unknown, label: string): C
       );
     }
   }
-  return new ClientLog(logger as Logger, level);
+  return clientLog(logger as Logger, level);
 }

@@ -25,21 +25,21 @@ export interface ApiErrorInit {
 export class ApiError extends ThreadRunError {
   override name = "ApiError";
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The server's `error.code`, for example `"rate_limit_exceeded"`, or `null`. */
-  readonly code: string | null;
+  declare readonly code: string | null;
   /** The server's `error.type`, for example `"invalid_request_error"`, or `null`. */
-  readonly type: string | null;
+  declare readonly type: string | null;
   /** The server's `error.param`: which parameter it refused, or `null`. */
-  readonly param: string | null;
+  declare readonly param: string | null;
   /** The server's message alone (the `message` property adds status, method and path). */
-  readonly serverMessage: string;
+  declare readonly serverMessage: string;
   /** The `x-request-id` header: quote it when asking the provider for help. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   /** The answer's headers. */
-  readonly headers: Headers;
-  readonly method: string;
-  readonly path: string;
+  declare readonly headers: Headers;
+  declare readonly method: string;
+  declare readonly path: string;
   /** How many attempts were made, retries included, before this answer was final. */
   attempts = 1;
   /** Every attempt of the call, oldest first: the one that got this answer is last. */

@@ -23,11 +23,11 @@ export interface CancelActiveFailure {
  */
 export class CancelActiveError extends ThreadRunError {
   override name = "CancelActiveError";
-  readonly threadId: string;
+  declare readonly threadId: string;
   /** The runs that were active and are now terminal. */
-  readonly stopped: ThreadRun[];
+  declare readonly stopped: ThreadRun[];
   /** The runs that may still be active, each with its error. */
-  readonly failures: CancelActiveFailure[];
+  declare readonly failures: CancelActiveFailure[];
 
   constructor(threadId: string, stopped: ThreadRun[], failures: CancelActiveFailure[]) {
     super(

@@ -6,8 +6,8 @@ import { ThreadRunError } from "./threadrun-error.js";
  */
 export class ConnectionError extends ThreadRunError {
   override name = "ConnectionError";
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(method: string, url: string, cause: unknown) {
     const reason = cause instanceof Error ? describeCause(cause) : String(cause);

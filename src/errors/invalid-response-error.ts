@@ -19,9 +19,9 @@ export interface ResponseContext {
 export class InvalidResponseError extends ThreadRunError {
   override name = "InvalidResponseError";
   /** The path of the field that did not match, or `null` when the body was not JSON at all. */
-  readonly field: string | null;
+  declare readonly field: string | null;
   /** The request the answer came from; absent when converting a value by hand (`runFromWire`). */
-  readonly response: ResponseContext | undefined;
+  declare readonly response: ResponseContext | undefined;
 
   constructor(
     detail: string,

@@ -7,7 +7,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   /** The wait the server asked for (`retry-after-ms` or `Retry-After`), or `null`. */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
 
   constructor(init: ApiErrorInit, retryAfterMs: number | null) {
     super(init);

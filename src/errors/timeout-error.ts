@@ -8,9 +8,9 @@ import type { ThreadRun } from "../model.js";
  */
 export class TimeoutError extends ThreadRunError {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** The last run seen, when waiting for a run timed out. */
-  readonly run: ThreadRun | undefined;
+  declare readonly run: ThreadRun | undefined;
 
   constructor(message: string, timeoutMs: number, run?: ThreadRun) {
     super(message);

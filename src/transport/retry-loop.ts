@@ -8,15 +8,27 @@ import { TimeoutError } from "../errors/timeout-error.js";
 import type { ClientLog } from "../logging.js";
 import { RETRY_COUNT_HEADER, type RequestOptions, type ResolvedOptions } from "../options.js";
 import type { AttemptRecord } from "../response-info.js";
-import { decideRetry, serverWait, type DelaySource, type RetryPolicy } from "../retry.js";
+import {
+  decideRetry,
+  serverWait,
+  type DelaySource,
+  type RetryDecision,
+  type RetryPolicy,
+} from "../retry.js";
 import { sleep } from "../sleep.js";
 import { duration, wholeNumber } from "../validate.js";
 import { attemptOnce } from "./attempt.js";
 import type { AttemptEnd, AttemptHooks, ResponseHead } from "./attempt-hooks.js";
 import type { Credentials } from "./credentials.js";
-import { errorName, nextCallId, type Observer, type ShownRequest } from "./observer.js";
+import {
+  errorName,
+  nextCallId,
+  type AttemptResult,
+  type Observer,
+  type ShownRequest,
+} from "./observer.js";
 import { shownUrl } from "./redact.js";
-import type { RequestInitWithHeaders, WireSender } from "./wire-sender.js";
+import type { ReceivedResponse, RequestInitWithHeaders, WireSender } from "./wire-sender.js";
 
 /** One request through the loop, as `send` and `exchange` prepare it. */
 export interface Exchange {
@@ -77,14 +89,15 @@ export async function runAttempts(
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       const ticket = hooks?.beforeAttempt ? await hooks.beforeAttempt(signal) : undefined;
-      let received;
-      let headers;
+      let received: ReceivedResponse | undefined;
+      let failure: unknown;
+      let headers = credentials.staticHeaders;
       let sentAt: number | undefined;
       try {
         // Awaited only when there is something to wait for: each await costs a turn of the loop.
-        headers = credentials.needsWork(options?.headers)
-          ? await credentials.headersFor(options?.headers)
-          : credentials.staticHeaders;
+        if (credentials.needsWork(options?.headers)) {
+          headers = await credentials.headersFor(options?.headers);
+        }
         // A retry says so (x-threadrun-retry-count), unless the caller removed the header.
         if (attempt > 1 && headers[RETRY_COUNT_HEADER] !== undefined) {
           headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
@@ -103,104 +116,72 @@ export async function runAttempts(
           secret,
         });
       } catch (error) {
-        // A user abort is the user's decision: never retried, rejected with their reason.
-        const retryable =
-          !signal?.aborted && (error instanceof TimeoutError || error instanceof ConnectionError);
-        const decision = retryable ? decideRetry({ kind: "no-answer" }, retries++, retry) : null;
-        const planned = decision?.retry ? decision.delayMs : undefined;
-        let delayMs = planned;
-        if (hooks?.afterAttempt) {
-          delayMs = chosenWait(hooks, ticket, {
-            answer: undefined,
-            retryDelayMs: delayMs,
-            retries,
-          });
-        }
-        // An attempt never sent (the credential function failed) is not an attempt to report.
-        if (sentAt !== undefined) {
-          const durationMs = performance.now() - sentAt;
-          history.push({
-            attempt,
-            errorName: errorName(error),
-            requestId: null,
-            durationMs,
-            waitedMs,
-          });
-          if (shown) {
-            const retried = delayMs !== undefined && !signal?.aborted;
-            const result = { error, requestId: null } as const;
-            const ended = observer!.response(shown, attempt, result, durationMs, !retried);
-            openAttempt = retried ? attempt : 0;
-            if (retried) {
-              observer!.retry(
-                ended,
-                delayMs!,
-                delayMs === planned ? "backoff" : "pacer",
-                shown.path,
-              );
-            }
-          }
-        }
-        if (signal?.aborted) throw signal.reason;
-        if (delayMs === undefined) throw error;
-        await sleep(delayMs, signal);
-        waitedMs = delayMs;
-        continue;
+        failure = error;
       }
-      const durationMs = performance.now() - sentAt;
-      const { response } = received;
-      const { status } = response;
-      const requestId = response.headers.get("x-request-id");
-      history.push({ attempt, status, requestId, durationMs, waitedMs });
-      let retryAfterMs: number | null = null;
-      if (!response.ok) {
+      // One path for both endings, an answer (any status) or none, so that each is told once.
+      const durationMs = sentAt === undefined ? 0 : performance.now() - sentAt;
+      const response = received?.response;
+      const status = response?.status;
+      const requestId = response ? response.headers.get("x-request-id") : null;
+      let decision: RetryDecision | undefined;
+      if (!response) {
+        // A user abort is the user's decision: never retried, rejected with their reason.
+        if (
+          !signal?.aborted &&
+          (failure instanceof TimeoutError || failure instanceof ConnectionError)
+        ) {
+          decision = decideRetry({ kind: "no-answer" }, retries++, retry);
+        }
+      } else if (!response.ok) {
         const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
         if (free) freeRetries++;
-        const outcome = { kind: "status", status, headers: response.headers } as const;
-        const decision = decideRetry(outcome, free ? 0 : retries++, retry);
-        const planned = decision.retry ? decision.delayMs : undefined;
-        let delayMs = planned;
-        if (hooks?.afterAttempt) {
-          delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
-        }
+        const outcome = { kind: "status", status: status!, headers: response.headers } as const;
+        decision = decideRetry(outcome, free ? 0 : retries++, retry);
+      }
+      const planned = decision?.retry ? decision.delayMs : undefined;
+      let delayMs = planned;
+      if (hooks?.afterAttempt) {
+        delayMs = chosenWait(hooks, ticket, { answer: response, retryDelayMs: delayMs, retries });
+      }
+      const retried = delayMs !== undefined && !signal?.aborted;
+      // An attempt never sent (the credential function failed) is not an attempt to report.
+      if (sentAt !== undefined) {
+        const ending = response ? { status: status! } : { errorName: errorName(failure) };
+        history.push({ attempt, ...ending, requestId, durationMs, waitedMs });
         if (shown) {
-          const result = { status, requestId };
+          const result = response ? { status: status!, requestId } : { error: failure, requestId };
           const ended = observer!.response(
             shown,
             attempt,
-            result,
+            result as AttemptResult,
             durationMs,
-            delayMs === undefined,
+            !retried,
           );
-          openAttempt = delayMs === undefined ? 0 : attempt;
-          if (delayMs !== undefined) {
+          openAttempt = retried ? attempt : 0;
+          if (retried) {
             const source: DelaySource =
-              delayMs !== planned ? "pacer" : (serverWait(response.headers)?.header ?? "backoff");
-            observer!.retry(ended, delayMs, source, shown.path);
+              delayMs !== planned
+                ? "pacer"
+                : ((response && serverWait(response.headers)?.header) ?? "backoff");
+            observer!.retry(ended, delayMs!, source, shown.path);
           }
         }
-        if (delayMs !== undefined) {
-          await sleep(delayMs, signal);
-          waitedMs = delayMs;
-          continue;
-        }
-        if (!decision.retry) {
-          retryAfterMs = decision.retryAfterMs;
-          if (retryAfterMs !== null && retryAfterMs > retry.maxRetryAfterMs) {
-            warnOverCap(context, exchange, status, requestId, retryAfterMs, retry.maxRetryAfterMs);
-          }
-        }
-      } else {
-        if (shown) {
-          observer!.response(shown, attempt, { status, requestId }, durationMs, true);
-          openAttempt = 0;
-        }
-        if (hooks?.afterAttempt) {
-          hooks.afterAttempt(ticket, { answer: response, retryDelayMs: undefined, retries });
+      }
+      if (retried) {
+        await sleep(delayMs!, signal);
+        waitedMs = delayMs!;
+        continue;
+      }
+      if (!received || delayMs !== undefined) throw signal?.aborted ? signal.reason : failure;
+      let retryAfterMs: number | null = null;
+      if (decision && !decision.retry) {
+        retryAfterMs = decision.retryAfterMs;
+        if (retryAfterMs !== null && retryAfterMs > retry.maxRetryAfterMs) {
+          warnOverCap(context, exchange, status!, requestId, retryAfterMs, retry.maxRetryAfterMs);
         }
       }
       return {
-        response,
+        response: received.response,
         text: received.text,
         attempts: attempt,
         history,
