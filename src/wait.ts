@@ -139,10 +139,9 @@ export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw timedOut(runId, timeoutMs, last);
         try {
-          run = await runs.get(threadId, runId, withinDeadline(request, remaining, limit.signal));
+          run = await runs.get(threadId, runId, { ...request, signal: limit.signal });
         } catch (error) {
-          if (limit.passed() || (error instanceof TimeoutError && Date.now() >= deadline))
-            throw timedOut(runId, timeoutMs, last);
+          if (limit.passed()) throw timedOut(runId, timeoutMs, last);
           throw error;
         }
       }
@@ -186,29 +185,12 @@ function deadlineSignal(
 ): { signal: AbortSignal; passed: () => boolean; dispose: () => void } {
   const passed = new AbortController();
   const remaining = deadline - Date.now();
-  const timer =
-    remaining <= MAX_TIMER_MS
-      ? setTimeout(() => passed.abort(), Math.max(0, remaining))
-      : undefined;
+  const timer = remaining <= MAX_TIMER_MS ? setTimeout(() => passed.abort(), remaining) : undefined;
   return {
     signal: signal ? AbortSignal.any([signal, passed.signal]) : passed.signal,
     // A caller's abort wins: its reason is what the wait rejects with.
     passed: () => passed.signal.aborted && !signal?.aborted,
     dispose: () => clearTimeout(timer),
-  };
-}
-
-/** The options of one request within a deadline: its time limit ends at the deadline at the latest. */
-export function withinDeadline(
-  request: RequestOptions,
-  remainingMs: number,
-  signal: AbortSignal | undefined,
-): RequestOptions {
-  const limit = Math.min(request.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs);
-  return {
-    ...request,
-    ...(Number.isFinite(limit) ? { timeoutMs: Math.max(1, limit) } : {}),
-    ...(signal ? { signal } : {}),
   };
 }
 
@@ -247,18 +229,12 @@ export async function cancelThenWait(
   const { threadId, runId, settings } = job;
   // The deadline covers the cancel request too, not only the polls after it.
   const startedAt = Date.now();
-  const deadline = startedAt + settings.timeoutMs;
-  const limit = deadlineSignal(deadline, settings.signal);
+  const limit = deadlineSignal(startedAt + settings.timeoutMs, settings.signal);
   let run: ThreadRun | undefined;
   try {
-    run = await runs.cancel(
-      threadId,
-      runId,
-      withinDeadline(settings.request, settings.timeoutMs, limit.signal),
-    );
+    run = await runs.cancel(threadId, runId, { ...settings.request, signal: limit.signal });
   } catch (error) {
-    if (limit.passed() || (error instanceof TimeoutError && Date.now() >= deadline))
-      throw timedOut(runId, settings.timeoutMs, undefined);
+    if (limit.passed()) throw timedOut(runId, settings.timeoutMs, undefined);
     // Already stopped or stopping: not an error for a caller who wants the run stopped. Any other
     // refusal (a status this version does not know) would leave us waiting for nothing.
     if (!refusedAsStopped(error)) throw error;

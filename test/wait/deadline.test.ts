@@ -43,6 +43,9 @@ describe("the deadline of a wait", () => {
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(1000);
+    // No run was seen: the message says only what did not happen.
+    expect((error as TimeoutError).message).toBe("Run run_1 did not stop within 1000 ms");
+    expect((error as TimeoutError).run).toBeUndefined();
     expect(server.requests).toHaveLength(1);
   });
 
@@ -58,5 +61,27 @@ describe("the deadline of a wait", () => {
     expect((error as TimeoutError).run?.status).toBe("queued");
     // One poll: the pause ran into the deadline, so no second poll was sent.
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("a finished wait leaves no timer behind (nothing keeps the process alive for the deadline)", async () => {
+    const server = await startServer(sequence(IN_PROGRESS, okRun({ status: "cancelled" })));
+    const client = clientFor(server);
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    const run = await client.runs.cancelAndWait("thread_1", "run_1", { intervalMs: 5 });
+    expect(run.status).toBe("cancelled");
+    const waited = await client.runs.wait("thread_1", "run_1", { intervalMs: 5 });
+    expect(waited.status).toBe("cancelled");
+    expect(timers()).toBe(before);
+  });
+
+  it("a deadline beyond setTimeout's range (~24.8 days) does not fire at once", async () => {
+    const server = await startServer(sequence(IN_PROGRESS, okRun({ status: "completed" })));
+    const run = await clientFor(server).runs.wait("thread_1", "run_1", {
+      intervalMs: 5,
+      timeoutMs: 2 ** 31,
+    });
+    expect(run.status).toBe("completed");
+    expect(server.requests).toHaveLength(2);
   });
 });
