@@ -157,6 +157,13 @@ describe("errors without an error answer", () => {
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
+  it("InvalidResponseError leaves the request id out when the answer has none", async () => {
+    const server = await raw(200, "{not json");
+    const error = (await rejection(clientFor(server).runs.get("t", "r"))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toMatch(/^Invalid response to GET \/v1\/threads\/t\/runs\/r \(200\): /);
+  });
+
   it("InvalidResponseError of a list whose data is not an array names the field, no cause", async () => {
     const server = await startServer((_req, res) => json(res, 200, { object: "list", data: "x" }));
     const error = await rejection(clientFor(server).runs.list("t").all());
@@ -167,6 +174,32 @@ describe("errors without an error answer", () => {
     );
     expect(e.field).toBe("data");
     expect("cause" in e).toBe(false);
+  });
+});
+
+describe("a ConnectionError from a fetch of the caller's (a proxy agent, a tracing wrapper)", () => {
+  /** A client whose own fetch fails with `error` before anything is sent. */
+  const failingWith = async (error: Error) => {
+    const server = await startServer();
+    return clientFor(server, { maxRetries: 0, fetch: () => Promise.reject(error) });
+  };
+
+  it("an error with a cause but no code: both messages, no code", async () => {
+    const client = await failingWith(
+      new Error("proxy refused", { cause: new Error("tunnel closed") }),
+    );
+    const error = (await rejection(client.runs.get("t", "r"))) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(
+      /^Connection failed: GET http:\/\/.*\/v1\/threads\/t\/runs\/r: proxy refused \(tunnel closed\)$/,
+    );
+  });
+
+  it("an error without a cause: its message alone", async () => {
+    const client = await failingWith(new Error("no route"));
+    const error = (await rejection(client.runs.get("t", "r"))) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/: no route$/);
   });
 });
 
