@@ -46,6 +46,12 @@ describe("the API key at its edges", () => {
     expect(server.requests[0]!.headers.authorization).toBe("Bearer from-headers");
     expect(server.requests[0]!.headers["x-tenant"]).toBe("blue");
   });
+  it("a bad key is refused even when an Authorization header would win over it", async () => {
+    const message = await typeErrorOf(() =>
+      createClient({ apiKey: "sk-abc\ndef", headers: { Authorization: "Bearer from-headers" } }),
+    );
+    expect(message).toMatch(/^createClient: apiKey: the key has a character that cannot be sent/);
+  });
 });
 
 describe("headers at their edges", () => {
