@@ -131,53 +131,66 @@ export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
   let status: RunStatus | undefined;
   let run = job.first;
 
-  for (;;) {
-    if (signal?.aborted) throw signal.reason;
-    if (run === undefined) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw timedOut(runId, timeoutMs, last);
-      try {
-        run = await runs.get(threadId, runId, withinDeadline(request, remaining, signal));
-      } catch (error) {
-        if (error instanceof TimeoutError && Date.now() >= deadline)
-          throw timedOut(runId, timeoutMs, last);
-        throw error;
+  const limit = deadlineSignal(deadline, signal);
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      if (run === undefined) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw timedOut(runId, timeoutMs, last);
+        try {
+          run = await runs.get(threadId, runId, { ...request, signal: limit.signal });
+        } catch (error) {
+          if (limit.passed()) throw timedOut(runId, timeoutMs, last);
+          throw error;
+        }
       }
+      last = run;
+      if (run.status !== status) {
+        status = run.status;
+        interval = initialMs;
+        // A throw or a rejection ends the wait with the callback's error.
+        await onStatus?.(run);
+      }
+      if (
+        isTerminalStatus(run.status) ||
+        (until === "terminal-or-action" && run.status === "requires_action")
+      ) {
+        return run;
+      }
+      const delay = Math.max(1, serverPause(run) ?? interval);
+      interval = Math.min(ceilingMs, interval * 1.5);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
+      // Sleep to the deadline at most; the next turn then gives up with the last run seen.
+      await sleep(Math.min(delay, remaining), signal);
+      run = undefined;
     }
-    last = run;
-    if (run.status !== status) {
-      status = run.status;
-      interval = initialMs;
-      // A throw or a rejection ends the wait with the callback's error.
-      await onStatus?.(run);
-    }
-    if (
-      isTerminalStatus(run.status) ||
-      (until === "terminal-or-action" && run.status === "requires_action")
-    ) {
-      return run;
-    }
-    const delay = Math.max(1, serverPause(run) ?? interval);
-    interval = Math.min(ceilingMs, interval * 1.5);
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
-    // Sleep to the deadline at most; the next turn then gives up with the last run seen.
-    await sleep(Math.min(delay, remaining), signal);
-    run = undefined;
+  } finally {
+    limit.dispose();
   }
 }
 
-/** The options of one request within a deadline: its time limit ends at the deadline at the latest. */
-export function withinDeadline(
-  request: RequestOptions,
-  remainingMs: number,
+/** setTimeout's longest delay (~24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A signal that aborts with the caller's or when `deadline` (epoch ms) passes, for the requests of
+ * a wait: a request in flight at the deadline ends there, and the transport does not retry it past
+ * the deadline. Past setTimeout's range there is no timer; the checks between polls still hold.
+ */
+function deadlineSignal(
+  deadline: number,
   signal: AbortSignal | undefined,
-): RequestOptions {
-  const limit = Math.min(request.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs);
+): { signal: AbortSignal; passed: () => boolean; dispose: () => void } {
+  const passed = new AbortController();
+  const remaining = deadline - Date.now();
+  const timer = remaining <= MAX_TIMER_MS ? setTimeout(() => passed.abort(), remaining) : undefined;
   return {
-    ...request,
-    ...(Number.isFinite(limit) ? { timeoutMs: Math.max(1, limit) } : {}),
-    ...(signal ? { signal } : {}),
+    signal: signal ? AbortSignal.any([signal, passed.signal]) : passed.signal,
+    // A caller's abort wins: its reason is what the wait rejects with.
+    passed: () => passed.signal.aborted && !signal?.aborted,
+    dispose: () => clearTimeout(timer),
   };
 }
 
@@ -216,16 +229,17 @@ export async function cancelThenWait(
   const { threadId, runId, settings } = job;
   // The deadline covers the cancel request too, not only the polls after it.
   const startedAt = Date.now();
+  const limit = deadlineSignal(startedAt + settings.timeoutMs, settings.signal);
   let run: ThreadRun | undefined;
   try {
-    run = await runs.cancel(threadId, runId, {
-      ...settings.request,
-      ...(settings.signal ? { signal: settings.signal } : {}),
-    });
+    run = await runs.cancel(threadId, runId, { ...settings.request, signal: limit.signal });
   } catch (error) {
+    if (limit.passed()) throw timedOut(runId, settings.timeoutMs, undefined);
     // Already stopped or stopping: not an error for a caller who wants the run stopped. Any other
     // refusal (a status this version does not know) would leave us waiting for nothing.
     if (!refusedAsStopped(error)) throw error;
+  } finally {
+    limit.dispose();
   }
   return waitFor(runs, { threadId, runId, settings, until: "terminal", first: run, startedAt });
 }

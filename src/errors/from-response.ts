@@ -32,17 +32,15 @@ export function errorFromResponse(
   let body: ApiErrorInit["body"];
   let rawBody: string | undefined;
   try {
-    const parsed: unknown = JSON.parse(bodyText);
-    const error =
-      typeof parsed === "object" && parsed !== null
-        ? (parsed as { error?: unknown }).error
-        : undefined;
+    // A JSON primitive or `null` has no `error`: the optional chain reads undefined.
+    const error = (JSON.parse(bodyText) as { error?: unknown } | null)?.error;
     if (typeof error === "object" && error !== null) body = error as ApiErrorInit["body"];
     else if (typeof error === "string") body = { message: error };
   } catch {
     // Not JSON: keep a short, single-line excerpt for the message.
   }
-  if (!body && bodyText.trim() !== "") {
+  if (!body) {
+    // A body of only whitespace flattens to "", which is no excerpt (dropped below).
     const flat = bodyText.replace(/\s+/g, " ").trim();
     rawBody = flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
   }
