@@ -18,7 +18,7 @@ import { TimeoutError } from "./errors/timeout-error.js";
 import { isTerminalStatus, type ThreadRun } from "./model.js";
 import type { RequestOptions } from "./options.js";
 import type { Runs } from "./runs.js";
-import { sleep } from "./sleep.js";
+import { MAX_TIMER_MS, sleep } from "./sleep.js";
 import { optionalFunction } from "./validate.js";
 import { pollTiming, serverPause, timedOut, type PollTiming } from "./wait.js";
 
@@ -133,7 +133,12 @@ export async function cancelActive(
   const deadline = Date.now() + timing.timeoutMs;
   // A look (its retries included) ends at the deadline. Only the lists carry this signal: the
   // cancels keep the signal-free fast path, and none starts after the deadline.
-  const deadlinePassed = AbortSignal.timeout(timing.timeoutMs);
+  // Past setTimeout's range (~24.8 days) AbortSignal.timeout fires at once or throws: no timer
+  // then, and the clock checks between looks still hold the deadline.
+  const deadlinePassed =
+    timing.timeoutMs <= MAX_TIMER_MS
+      ? AbortSignal.timeout(timing.timeoutMs)
+      : new AbortController().signal;
   const lookSignal = signal ? AbortSignal.any([signal, deadlinePassed]) : deadlinePassed;
   const paced = pacedRuns(runs, bulk);
   const tracked = new Map<string, Tracked>();

@@ -11,7 +11,7 @@ import { refusedAsStopped } from "./refusal.js";
 import { responseInfo } from "./response-info.js";
 import { retryAfterMs } from "./retry.js";
 import type { Runs } from "./runs.js";
-import { sleep } from "./sleep.js";
+import { MAX_TIMER_MS, sleep } from "./sleep.js";
 import { duration, optionalFunction, optionalSignal } from "./validate.js";
 
 /**
@@ -170,9 +170,6 @@ export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
     limit.dispose();
   }
 }
-
-/** setTimeout's longest delay (~24.8 days); a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * A signal that aborts with the caller's or when `deadline` (epoch ms) passes, for the requests of

@@ -166,6 +166,17 @@ describe("cancelActive", () => {
     expect(requestsTo(server, "GET", `/threads/${threadId}/runs`)).toHaveLength(3);
   });
 
+  it("takes a deadline beyond setTimeout's range (~24.8 days) as far away, not as passed", async () => {
+    const server = await serve({ cancelDelayMs: 10 });
+    const threadId = "thread_far_deadline";
+    server.createRuns(2, { threadId, status: "in_progress" });
+    const stopped = await clientFor(server).runs.cancelActive(threadId, {
+      ...WAIT,
+      timeoutMs: 2 ** 31 + 1000,
+    });
+    expect(stopped.map((r) => r.status)).toEqual(["cancelled", "cancelled"]);
+  });
+
   it("when the first look fails, it rejects with that look's error: nothing is known yet", async () => {
     const server = await serve();
     const threadId = "thread_never_listed";
