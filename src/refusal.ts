@@ -16,6 +16,14 @@ export function cancelRefusedStatus(error: unknown): string | undefined {
 }
 
 /**
+ * Whether an error answer is a cancel refusal sent as 409: a definite answer, so the retry loop
+ * does not send the cancel again (409 is otherwise retried, as a conflict that may clear).
+ */
+export function isRefusalAnswer(status: number, body: string): boolean {
+  return status === 409 && CANNOT_CANCEL.test(body);
+}
+
+/**
  * Whether the error refuses a cancel because the run already stopped or is stopping, so there is
  * nothing left for a cancel to do. A refusal naming an unknown status is not: the run may stay
  * active, and the caller must hear about it.

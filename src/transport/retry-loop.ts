@@ -15,6 +15,7 @@ import {
   type RetryDecision,
   type RetryPolicy,
 } from "../retry.js";
+import { isRefusalAnswer } from "../refusal.js";
 import { sleep } from "../sleep.js";
 import { duration, wholeNumber } from "../validate.js";
 import { attemptOnce } from "./attempt.js";
@@ -132,7 +133,7 @@ export async function runAttempts(
         ) {
           decision = decideRetry({ kind: "no-answer" }, retries++, retry);
         }
-      } else if (!response.ok) {
+      } else if (!response.ok && !isRefusalAnswer(status!, received!.text)) {
         const free = hooks?.isFreeRetry?.(response, freeRetries) === true;
         if (free) freeRetries++;
         const outcome = { kind: "status", status: status!, headers: response.headers } as const;

@@ -101,7 +101,7 @@ describe("the message of an error answer", () => {
 });
 
 describe("toJSON, the view a logger prints", () => {
-  it("an ApiError: its fields, no headers", async () => {
+  it("an ApiError: its fields and every attempt, no headers", async () => {
     const server = await startServer((_req, res) =>
       json(res, 404, errorBody("gone", { code: "not_found", param: "run_id" })),
     );
@@ -117,6 +117,15 @@ describe("toJSON, the view a logger prints", () => {
       method: "GET",
       path: "/v1/threads/t/runs/r",
       attempts: 1,
+      history: [
+        {
+          attempt: 1,
+          status: 404,
+          requestId: "req_test",
+          durationMs: expect.any(Number) as number,
+          waitedMs: 0,
+        },
+      ],
     });
   });
 

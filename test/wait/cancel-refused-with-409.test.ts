@@ -71,9 +71,36 @@ describe("a cancel refused with 409", () => {
       if (++cancels === 1) return json(res, 503, errorBody("upstream"));
       json(res, 409, errorBody("Cannot cancel run with status 'cancelling'."));
     });
-    // One retry: 409 is a retryable status, so with more the refusal would be sent again first.
-    const run = await clientFor(server, { maxRetries: 1 }).runs.cancel("thread_1", "run_1");
+    const run = await clientFor(server, { maxRetries: 5 }).runs.cancel("thread_1", "run_1");
     expect(run.status).toBe("cancelling");
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST", "GET"]);
+  });
+
+  it("a 409 refusal is a definite answer: the cancel is not sent again, whatever retries are left", async () => {
+    // A first attempt refused is the caller's to hear (the run had ended before): thrown, once.
+    const server = await startServer(refusing(409, "Cannot cancel run with status 'completed'."));
+    const error = await rejection(
+      clientFor(server, { maxRetries: 5 }).runs.cancel("thread_1", "run_1"),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(server.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("cancelMany: one cancel per already-stopped run on a server that refuses with 409", async () => {
+    const server = await startServer(refusing(409, "Cannot cancel run with status 'expired'."));
+    const items = ["run_1", "run_2", "run_3"].map((runId) => ({ threadId: "thread_1", runId }));
+    const results = [];
+    for await (const result of clientFor(server).runs.cancelMany(items)) results.push(result);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(3);
+  });
+
+  it("a 409 that says something else is still retried, as a conflict that may clear", async () => {
+    const server = await startServer(refusing(409, "Another request is modifying this run."));
+    const error = await rejection(
+      clientFor(server, { maxRetries: 2 }).runs.cancel("thread_1", "run_1"),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
   });
 });
