@@ -89,35 +89,27 @@ describe("Pacer", () => {
     for (const t of startedAt.slice(-3)) expect(t).toBeGreaterThanOrEqual(refusedAt + 40);
   });
 
-  it("leaves a 429 that names its wait in ms to the pace: a token bucket's refusal at a high level is no cap", async () => {
-    const { pacer, askMany, busy } = paced();
-    // Answered at once, few in flight; then a stall bunches 8 up, and the top one meets an
-    // empty bucket that names its next token.
-    await busy(8, 300);
-    pacer.concurrency.limit = 16; // as grown by slow start while the workers waited for answers
-    for (let i = 0; i < 40; i++) pacer.slots.admitted(20); // answers that took 20 ms each
-    const bunched = await askMany(8);
-    const top = bunched.at(-1)!;
-    expect(top.level).toBe(8);
-    for (const ticket of bunched.slice(0, -1)) pacer.afterAttempt(ticket, end(200));
-    pacer.afterAttempt(top, end(429, { "retry-after-ms": "3", "retry-after": "1" }));
-    expect(pacer.concurrency.limit).toBe(16);
-  });
-
-  it("leaves a 429 with Retry-After in whole seconds to the pace too: a rate limiter that names a wait is no cap", async () => {
-    const { pacer, askMany, busy } = paced();
-    // Answered at once, few in flight; then a stall bunches 8 up, and the top one meets an
-    // empty bucket that names its next token.
-    await busy(8, 300);
-    pacer.concurrency.limit = 16; // as grown by slow start while the workers waited for answers
-    for (let i = 0; i < 40; i++) pacer.slots.admitted(20); // answers that took 20 ms each
-    const bunched = await askMany(8);
-    const top = bunched.at(-1)!;
-    expect(top.level).toBe(8);
-    for (const ticket of bunched.slice(0, -1)) pacer.afterAttempt(ticket, end(200));
-    pacer.afterAttempt(top, end(429, { "retry-after": "1" }));
-    expect(pacer.concurrency.limit).toBe(16);
-  });
+  // A rate limiter that names its wait is no cap, whatever the level of the request it refused.
+  it.each([
+    ["its wait in ms", { "retry-after-ms": "3", "retry-after": "1" }],
+    ["Retry-After in whole seconds", { "retry-after": "1" }],
+  ])(
+    "leaves a 429 with %s to the pace: a token bucket's refusal at a high level is no cap",
+    async (_name, headers) => {
+      const { pacer, askMany, busy } = paced();
+      // Answered at once, few in flight; then a stall bunches 8 up, and the top one meets an
+      // empty bucket that names its next token.
+      await busy(8, 300);
+      pacer.concurrency.limit = 16; // as grown by slow start while the workers waited for answers
+      for (let i = 0; i < 40; i++) pacer.slots.admitted(20); // answers that took 20 ms each
+      const bunched = await askMany(8);
+      const top = bunched.at(-1)!;
+      expect(top.level).toBe(8);
+      for (const ticket of bunched.slice(0, -1)) pacer.afterAttempt(ticket, end(200));
+      pacer.afterAttempt(top, end(429, headers));
+      expect(pacer.concurrency.limit).toBe(16);
+    },
+  );
 
   it("does not freeze for a coarse Retry-After: 1 (whole seconds): the next attempt goes within a few slots", async () => {
     const { clock, pacer, ask, startedAt, busy } = paced();
