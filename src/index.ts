@@ -12,8 +12,13 @@ export type { ApiKey, ClientOptions, RequestOptions } from "./options.js";
 export type { Runs } from "./runs.js";
 export type { ListRunsOptions, RunList, RunPage } from "./list.js";
 export type { WaitOptions } from "./wait.js";
-export type { CancelItem, CancelManyOptions, CancelProgress, CancelResult } from "./bulk.js";
-export type { CancelActiveOptions } from "./cancel-active.js";
+export type {
+  CancelItem,
+  CancelManyOptions,
+  CancelProgress,
+  CancelResult,
+} from "./bulk-options.js";
+export type { CancelActiveOptions } from "./cancel-active-options.js";
 export type { RawClient } from "./raw.js";
 export type { HttpAnswer, HttpSender, HttpSenderInit } from "./http-sender.js";
 export { responseInfo, type AttemptRecord, type ResponseInfo } from "./response-info.js";

@@ -4,16 +4,15 @@
  * a bulk job gets its own view of the same operations whose every request passes its pacer.
  */
 import { cancelRun, getRun, listRuns } from "../generated/operations.js";
-import { cancelActive, cancelActiveSettings, type CancelActiveOptions } from "./cancel-active.js";
 import {
   cancelManySettings,
-  cancelStream,
   checkItems,
-  pacedRuns,
+  type BulkSettings,
   type CancelItem,
   type CancelManyOptions,
   type CancelResult,
-} from "./bulk.js";
+} from "./bulk-options.js";
+import { cancelActiveSettings, type CancelActiveOptions } from "./cancel-active-options.js";
 import { ApiError } from "./errors/api-error.js";
 import { encodePathId } from "./ids.js";
 import { listSettings, runList, type ListRunsOptions, type RunList } from "./list.js";
@@ -161,7 +160,10 @@ export class Runs {
   cancelActive(threadId: string, options?: CancelActiveOptions): Promise<ThreadRun[]> {
     encodePathId(threadId, "threadId");
     const settings = cancelActiveSettings(options);
-    return cancelActive(this, threadId, settings);
+    // The machinery is loaded on first use (see bulk-options.ts): checked above, run below.
+    return import("./cancel-active.js").then(({ cancelActive }) =>
+      cancelActive(this, threadId, settings),
+    );
   }
 
   /**
@@ -200,7 +202,7 @@ export class Runs {
   ): AsyncGenerator<CancelResult<Item>, void, undefined> {
     const settings = cancelManySettings(options);
     checkItems(items);
-    return cancelStream(pacedRuns(this, settings), items, settings);
+    return bulkStream(this, items, settings);
   }
 
   #send(
@@ -221,4 +223,18 @@ export class Runs {
 
 function toRun(answer: DecodedResponse): ThreadRun {
   return remember(convertRun(answer.body, "", answer.context), answer.info);
+}
+
+/**
+ * cancelMany's stream, its machinery loaded on the first `next()`: a page that never cancels in
+ * bulk never downloads it (bundlers split a dynamic import into a chunk of its own). `yield*` hands
+ * `return()` and `throw()` to the real stream, so `break` and aborts behave as documented.
+ */
+async function* bulkStream<Item extends CancelItem>(
+  runs: Runs,
+  items: Iterable<Item> | AsyncIterable<Item>,
+  settings: BulkSettings,
+): AsyncGenerator<CancelResult<Item>, void, undefined> {
+  const { cancelStream, pacedRuns } = await import("./bulk.js");
+  yield* cancelStream(pacedRuns(runs, settings), items, settings);
 }
