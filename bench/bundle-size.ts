@@ -61,6 +61,42 @@ function moduleOf(input: string): string {
   return input;
 }
 
+/** esbuild's options for an app given as code (its imports resolved from the repository). */
+export function bundleOptions(code: string, minify = true) {
+  return {
+    stdin: { contents: code, resolveDir: root, loader: "ts" as const, sourcefile: "app.ts" },
+    bundle: true,
+    minify,
+    platform: "browser" as const,
+    format: "esm" as const,
+    target: "es2022",
+    write: false as const,
+    metafile: true,
+    logLevel: "silent" as const,
+  };
+}
+
+/**
+ * The outputs of a split build that load before the app runs: the entry and every chunk it
+ * imports statically, not those behind a dynamic import.
+ */
+export function upfrontOutputs(metafile: Metafile): Set<string> {
+  const entry = Object.keys(metafile.outputs).find(
+    (file) => metafile.outputs[file]?.entryPoint !== undefined,
+  );
+  if (entry === undefined) throw new Error("esbuild produced no entry");
+  const upfront = new Set<string>();
+  const visit = (file: string): void => {
+    if (upfront.has(file)) return;
+    upfront.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === "import-statement") visit(imported.path);
+    }
+  };
+  visit(entry);
+  return upfront;
+}
+
 interface Measured {
   name: string;
   minified: number;
@@ -69,18 +105,7 @@ interface Measured {
 }
 
 async function measure(app: { name: string; code: string }): Promise<Measured> {
-  const result = await build({
-    stdin: { contents: app.code, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
-    bundle: true,
-    minify: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    outfile: "out.js",
-  });
+  const result = await build({ ...bundleOptions(app.code), outfile: "out.js" });
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild produced no output for ${app.name}`);
   const metafile = result.metafile as Metafile;
@@ -108,31 +133,8 @@ interface Split {
 
 /** The app bundled with code splitting; each file gzipped on its own, as a server sends it. */
 async function measureSplit(app: { name: string; code: string }): Promise<Split> {
-  const result = await build({
-    stdin: { contents: app.code, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
-    bundle: true,
-    minify: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    splitting: true,
-    outdir: "out",
-  });
-  const metafile = result.metafile as Metafile;
-  const entry = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint !== undefined);
-  if (!entry) throw new Error(`esbuild produced no entry for ${app.name}`);
-  const upfront = new Set<string>();
-  const visit = (file: string): void => {
-    if (upfront.has(file)) return;
-    upfront.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (imported.kind === "import-statement") visit(imported.path);
-    }
-  };
-  visit(entry[0]);
+  const result = await build({ ...bundleOptions(app.code), splitting: true, outdir: "out" });
+  const upfront = upfrontOutputs(result.metafile as Metafile);
   const sums = {
     upfront: { minified: 0, gzip: 0, files: 0 },
     lazy: { minified: 0, gzip: 0, files: 0 },

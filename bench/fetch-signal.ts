@@ -19,6 +19,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "../src/testing/faults.js";
 import { startServerChild, type RunRef } from "./lib/server-host.js";
 import { fmt, median, quantile, rotate } from "./lib/stats.js";
 import { defaultLog, type BenchOptions, type Result, type Table } from "./lib/types.js";
@@ -45,25 +46,14 @@ export const MODES = [
 const CLOCKS = ["cpu", "wall"] as const;
 type Clock = (typeof CLOCKS)[number];
 
-/** A small deterministic PRNG (mulberry32), so a rerun resamples the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** median(ways) / median(base), and its 5th–95th percentile over bootstrap resamples. */
 export function medianRatio(
   samples: readonly number[],
   base: readonly number[],
   resamples = 400,
 ): { ratio: number; low: number; high: number } {
-  const next = random(0x5eed);
+  // Seeded (mulberry32), so a rerun resamples the same way.
+  const next = mulberry32(0x5eed);
   const resample = (values: readonly number[]) =>
     median(Array.from(values, () => values[Math.floor(next() * values.length)] as number));
   const ratios: number[] = [];

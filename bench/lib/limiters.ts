@@ -4,6 +4,7 @@
  * requests in flight; answered in the header styles servers use; plus seeded faults. Time is
  * always passed in (ms), so the same limiter runs on a real or a fake clock.
  */
+import { mulberry32 } from "../../src/testing/faults.js";
 
 /** What a limiter decided for one request, and the state its headers report. */
 export interface Verdict {
@@ -236,17 +237,8 @@ export class Faults {
   }
 }
 
-/** A tiny seeded PRNG (mulberry32): the same faults and jitter on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The reference server's seeded PRNG: the same faults and jitter on every run. */
+export { mulberry32 };
 
 /** How a server answers one cancel: its status, headers and body, after holding it `holdMs`. */
 export type Reply =

@@ -141,8 +141,12 @@ export class Chaos {
   }
 }
 
-/** mulberry32: tiny, fast, good enough to spread faults; deterministic for a given seed. */
-function mulberry32(seed: number): () => number {
+/**
+ * mulberry32: tiny, fast, good enough to spread faults; deterministic for a given seed. The
+ * benchmarks' limiters and resampling use it too.
+ * @internal
+ */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

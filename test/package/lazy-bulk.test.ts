@@ -8,40 +8,17 @@ import path from "node:path";
 import { build, type Metafile } from "esbuild";
 import { expect, it } from "vitest";
 import { createClient } from "../../src/index.js";
-import { repoRoot } from "./helpers.js";
+import { bundleOptions, upfrontOutputs } from "../../bench/bundle-size.js";
 
 const LAZY = /^src\/(bulk|cancel-active|pacer[\w-]*|rate-headers)\.ts$/;
 
 it("the bulk machinery is behind a dynamic import; its option checks are not", async () => {
-  const result = await build({
-    stdin: {
-      contents: `import { createClient } from "./src/index.ts";
+  const app = `import { createClient } from "./src/index.ts";
 const client = createClient({ apiKey: "sk-test", baseUrl: "https://example.com/v1" });
-console.log((await client.runs.cancel("thread_abc", "run_abc")).status);`,
-      resolveDir: repoRoot,
-      loader: "ts",
-      sourcefile: "app.ts",
-    },
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    splitting: true,
-    outdir: "out",
-  });
+console.log((await client.runs.cancel("thread_abc", "run_abc")).status);`;
+  const result = await build({ ...bundleOptions(app, false), splitting: true, outdir: "out" });
   const outputs = (result.metafile as Metafile).outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
-  const upfront = new Set<string>();
-  const visit = (file: string): void => {
-    if (upfront.has(file)) return;
-    upfront.add(file);
-    for (const imported of outputs[file]!.imports) {
-      if (imported.kind === "import-statement") visit(imported.path);
-    }
-  };
-  visit(entry);
+  const upfront = upfrontOutputs(result.metafile as Metafile);
   const inputsOf = (files: Iterable<string>) =>
     [...files].flatMap((file) =>
       Object.keys(outputs[file]!.inputs).map((input) => input.split(path.sep).join("/")),
