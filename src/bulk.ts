@@ -7,19 +7,11 @@ import type { BulkSettings, CancelItem, CancelResult } from "./bulk-options.js";
 import { ThreadRunError } from "./errors/threadrun-error.js";
 import type { RequestOptions } from "./options.js";
 import { describe } from "./validate.js";
-import type { ThreadRun } from "./model.js";
+import { isPromiseLike } from "./is-promise-like.js";
 import { Pacer } from "./pacer.js";
 import { refusedAsStopped } from "./refusal.js";
 import type { Runs } from "./runs.js";
 import { WITH_HOOKS, WITH_ITEM_HOOKS } from "./with-hooks.js";
-
-export type {
-  BulkSettings,
-  CancelItem,
-  CancelManyOptions,
-  CancelProgress,
-  CancelResult,
-} from "./bulk-options.js";
 
 /**
  * The one place the pacer meets the requests: a view of `runs` whose every request (the cancels,
@@ -242,8 +234,4 @@ async function cancelOne<Item extends CancelItem>(
       return { item, ok: false, error: getError, sent: true };
     }
   }
-}
-
-function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
-  return typeof (value as PromiseLike<T> | null)?.then === "function";
 }

@@ -14,8 +14,6 @@ import type { Runs } from "./runs.js";
 import { MAX_TIMER_MS, sleep } from "./sleep.js";
 import { serverPause, timedOut } from "./wait.js";
 
-export type { CancelActiveOptions, CancelActiveSettings } from "./cancel-active-options.js";
-
 /** Cancel rounds (a look that finds new active runs starts one) before giving up on new ones. */
 const MAX_ROUNDS = 10;
 const PAGE_SIZE = 100;
@@ -65,8 +63,8 @@ export async function cancelActive(
     return changed;
   };
 
-  const fail = (run: ThreadRun, error: unknown) => {
-    const entry = tracked.get(run.id);
+  const fail = (runId: string, error: unknown) => {
+    const entry = tracked.get(runId);
     if (entry !== undefined && entry.state !== "stopped")
       Object.assign(entry, { state: "failed", error });
   };
@@ -102,12 +100,12 @@ export async function cancelActive(
         changed = (await saw(result.run)) || changed;
       } else {
         progress.failed++;
-        fail(tracked.get(result.item.runId)!.run, result.error);
+        fail(result.item.runId, result.error);
       }
     }
     for (const run of late) {
       fail(
-        run,
+        run.id,
         new TimeoutError(
           `Run ${run.id} was not cancelled: the deadline of ${timing.timeoutMs} ms passed first`,
           timing.timeoutMs,
@@ -166,7 +164,7 @@ export async function cancelActive(
     } else {
       for (const run of fresh) {
         fail(
-          run,
+          run.id,
           new ThreadRunError(
             `run ${run.id} is still active after ${MAX_ROUNDS} rounds of cancels on ${threadId} ` +
               "(are runs being started on it meanwhile?)",

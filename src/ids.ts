@@ -3,11 +3,16 @@
  * path is called: `""`, `"."` and `".."` would (a URL parser folds them away, turning a cancel into
  * another request), and everything else is percent-encoded, `/`, `?` and `#` included.
  */
+/** An id that cannot name a path segment of its own: empty, `.` or `..` (URLs resolve the dots). */
+export function isUnsafeId(value: string): boolean {
+  return value === "" || value === "." || value === "..";
+}
+
 export function encodePathId(value: unknown, name: string): string {
   if (typeof value !== "string") {
     throw new TypeError(`${name} must be a string, got ${value === null ? "null" : typeof value}`);
   }
-  if (value === "" || value === "." || value === "..") {
+  if (isUnsafeId(value)) {
     throw new TypeError(
       `${name} must be a non-empty id other than "." or "..", got ${JSON.stringify(value)}`,
     );

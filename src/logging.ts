@@ -28,12 +28,10 @@ export interface Logger {
   error(message: string, data?: object): void;
 }
 
-export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 /** The client's logger at its level: what the transport writes to. */
 export interface ClientLog {
-  /** The position of the level in {@link LOG_LEVELS}: 0 is off, 4 is debug. */
-  readonly rank: number;
   /** Whether lines of `level` are written. */
   on(level: Exclude<LogLevel, "off">): boolean;
   /** Writes one line if the level is on; a logger that throws is ignored. */
@@ -45,7 +43,6 @@ function clientLog(logger: Logger, level: LogLevel): ClientLog {
   const rank = LOG_LEVELS.indexOf(level);
   const on = (at: Exclude<LogLevel, "off">) => LOG_LEVELS.indexOf(at) <= rank;
   return {
-    rank,
     on,
     write(at, message, data) {
       if (!on(at)) return;

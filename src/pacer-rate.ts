@@ -163,14 +163,14 @@ export class PacerRate {
   }
 
   /** An answer other than a 429 came back (any status: the server's limiter admitted it). */
-  passed(seq: number, latestSeq: number, headers: RateHeaders | undefined, now: number): void {
+  passed(seq: number, latestSeq: number, headers: RateHeaders, now: number): void {
     this.answeredSeq = Math.max(this.answeredSeq, seq);
     this.passedTotal++;
     this.spanPassed++;
     this.admittedLastSecond(now);
     this.admitted[this.admittedSlot % 10]!++;
     this.blindPauseMs = 0;
-    if (headers) this.sync(seq, latestSeq, headers, now);
+    this.sync(seq, latestSeq, headers, now);
   }
 
   /** A 429 the rate is blamed for, for the attempt `seq`; `latestSeq` was the last one sent. */

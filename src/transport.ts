@@ -18,8 +18,6 @@ import { fetchSender, httpSender, type RequestInitWithHeaders } from "./transpor
 
 export type { AttemptEnd, AttemptHooks, ResponseHead } from "./transport/attempt-hooks.js";
 export type { DecodedResponse } from "./transport/decode.js";
-/** @deprecated The old name of {@link ResponseHead}, kept for code written against it. */
-export type Answered = ResponseHead;
 
 /** One request of the run operations, before the base URL, the credential and the headers. */
 export interface ApiRequest {
@@ -44,7 +42,7 @@ export interface Transport {
   exchange(
     method: string,
     target: string,
-    init: { headers?: Record<string, string>; body?: string; options?: RequestOptions },
+    init: { body?: string; options?: RequestOptions },
   ): Promise<{ response: ResponseHead; text: string }>;
 }
 
@@ -52,7 +50,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
   const { baseUrl, baseQuery } = resolved;
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const credentials = createCredentials(resolved);
-  const staticSecret = credentials.secretIn(credentials.staticHeaders);
+  const staticSecret = credentials.staticSecret;
   const context: LoopContext = {
     resolved,
     credentials,
@@ -102,7 +100,7 @@ export function createTransport(resolved: ResolvedOptions): Transport {
         requestPath: basePath + target,
         initFor: (headers) => ({
           method,
-          headers: init.headers ? { ...headers, ...init.headers } : headers,
+          headers,
           ...(init.body === undefined ? {} : { body: init.body }),
         }),
         options: init.options,

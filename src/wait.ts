@@ -71,7 +71,7 @@ export interface WaitSettings extends PollTiming {
   request: RequestOptions;
 }
 
-export const WAIT_KEYS: readonly string[] = [
+const WAIT_KEYS: readonly string[] = [
   "intervalMs",
   "maxIntervalMs",
   "timeoutMs",

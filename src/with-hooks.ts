@@ -6,6 +6,7 @@
  * runs.ts → bulk.ts). The bulk-only rule that a paced 429 does
  * not use up a request's retries lives here, not in the transport.
  */
+import { isPromiseLike } from "./is-promise-like.js";
 import type { ClientLog } from "./logging.js";
 import type { AttemptEnd, AttemptHooks, ResponseHead } from "./transport.js";
 
@@ -94,8 +95,4 @@ export function combineHooks(first: AttemptHooks | undefined, second: AttemptHoo
   const free = first.isFreeRetry ?? second.isFreeRetry;
   if (free) combined.isFreeRetry = free;
   return combined;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }

@@ -269,7 +269,8 @@ export interface EndpointStats {
 export class LimitedCancels {
   readonly stats: EndpointStats = { requests: 0, refused: 0, errors: 0, resets: 0, arrivals: [] };
   private readonly limiter: Limiter;
-  private faults: Faults;
+  // Made by reset(), which the constructor calls.
+  private faults!: Faults;
 
   constructor(
     private readonly limiterCase: LimiterCase,
@@ -277,7 +278,6 @@ export class LimitedCancels {
     private readonly run: (threadId: string, runId: string) => unknown,
   ) {
     this.limiter = limiterCase.make();
-    this.faults = new Faults(limiterCase.errorRate, limiterCase.resetRate, 1);
     this.reset(now);
   }
 

@@ -32,9 +32,20 @@ interface ModelFacts {
   records: Map<string, { record: RecordPlan; fields: Map<string, Field> }>;
 }
 
+// spec:diff asks both modelSchemas and diffModels about each document: analyse each once.
+const analyses = new WeakMap<JsonObject, ReturnType<typeof analyseModel>>();
+function analysisOf(document: JsonObject): ReturnType<typeof analyseModel> {
+  let analysis = analyses.get(document);
+  if (analysis === undefined) {
+    analysis = analyseModel(document, modelRoots(document));
+    analyses.set(document, analysis);
+  }
+  return analysis;
+}
+
 function factsOf(document: JsonObject): ModelFacts {
   // A released spec may predate a rule the generator now enforces: compare what it reads as.
-  const analysis = analyseModel(document, modelRoots(document));
+  const analysis = analysisOf(document);
   const index = new PlanIndex(analysis.plan);
   const records = new Map<string, { record: RecordPlan; fields: Map<string, Field> }>();
   for (const record of analysis.plan.records) {
@@ -48,7 +59,7 @@ function factsOf(document: JsonObject): ModelFacts {
 
 /** The component schemas the model of this spec reaches (to tell model changes from others). */
 export function modelSchemas(document: JsonObject): Set<string> {
-  const analysis = analyseModel(document, modelRoots(document));
+  const analysis = analysisOf(document);
   return new Set(analysis.plan.named.map((n) => n.schemaName));
 }
 

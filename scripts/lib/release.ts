@@ -57,13 +57,14 @@ export function releaseProblems(tag: string, files: ReleaseFiles): string[] {
   if (version !== files.packageVersion) {
     problems.push(`the tag ${tag} is not package.json's version ${files.packageVersion}`);
   }
-  const notes = releaseNotes(files.changelog, version);
+  const all = sections(files.changelog);
+  const notes = all.find((section) => section.title === version)?.body;
   if (notes === undefined) {
     problems.push(`CHANGELOG.md has no entry "## ${version} - <date>"`);
   } else if (notes === "") {
     problems.push(`CHANGELOG.md's entry for ${version} is empty`);
   }
-  const unreleased = sections(files.changelog).find((s) => s.title.toLowerCase() === "unreleased");
+  const unreleased = all.find((s) => s.title.toLowerCase() === "unreleased");
   if (unreleased !== undefined && unreleased.body !== "") {
     problems.push(
       `CHANGELOG.md still has entries under "Unreleased": move them into the ${version} entry`,

@@ -2,6 +2,7 @@
  * The flags of the commands that call the API, checked with the shared validators before the key
  * is even looked at: a usage mistake is reported as one (exit 2), and nothing is sent.
  */
+import { MAX_CONCURRENCY } from "../bulk-options.js";
 import { duration, finiteNumber, httpUrl, nonEmptyString, wholeNumber } from "../validate.js";
 import { numberFlag, type Flags } from "./args.js";
 import { cancelManySettings, type CancelManySettings } from "./commands/cancel-many.js";
@@ -39,7 +40,7 @@ export function apiSettings(command: CommandName, args: string[], values: Flags)
     apiVersion: nonEmptyString(values["api-version"], "--api-version", undefined),
     baseUrl,
     concurrency: number("concurrency", (v) =>
-      wholeNumber(v, "--concurrency", 16, { min: 1, max: 1024 }),
+      wholeNumber(v, "--concurrency", 16, { min: 1, max: MAX_CONCURRENCY }),
     ),
     maxRps: number("max-rps", (v) =>
       finiteNumber(v, "--max-rps", "required", { min: 0, exclusiveMin: true }),

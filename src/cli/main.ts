@@ -5,6 +5,7 @@
  * commands/, exit codes in errors.ts, how the process ends in exit.ts.
  */
 import { readFileSync } from "node:fs";
+import { isUnsafeId } from "../ids.js";
 import { createClient } from "../index.js";
 import { nodeHttp } from "../node/index.js";
 import { apiSettings, type ApiSettings } from "./api-settings.js";
@@ -114,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const [i, value] of args.entries()) {
     // The client refuses these too; checked here to name the argument as the user typed it.
     const id = shape.args[i]!;
-    if (IDS.has(id) && (value === "" || value === "." || value === "..")) {
+    if (IDS.has(id) && isUnsafeId(value)) {
       return usage(`<${id}> must be a run or thread id, not ${JSON.stringify(value)}`, command);
     }
   }
@@ -126,8 +127,8 @@ export async function main(argv: string[]): Promise<number> {
     return await callApi(command, args, values);
   } catch (error) {
     const { code, message } = classify(error);
+    if (code === EXIT.usage) return usage(message, command);
     process.stderr.write(`threadrun: ${message}\n`);
-    if (code === EXIT.usage) process.stderr.write(`Run "threadrun ${command} --help" for usage.\n`);
     return code;
   }
 }

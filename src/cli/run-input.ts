@@ -7,6 +7,7 @@
  * Blank lines and `#` comments are skipped. A line that is none of these is a record of its own,
  * with its line number and what is wrong, so that the caller can count it and go on.
  */
+import { isUnsafeId } from "../ids.js";
 
 /** One run to cancel, and where it came from. */
 export interface InputRun {
@@ -110,7 +111,7 @@ function checked(threadId: unknown, runId: unknown, line: number, what: string):
     ["thread_id", threadId],
     ["run_id", runId],
   ] as const) {
-    if (typeof value !== "string" || value.trim() === "" || value === "." || value === "..") {
+    if (typeof value !== "string" || value.trim() === "" || isUnsafeId(value)) {
       throw new Error(`${what}: ${name} must be a run or thread id, got ${JSON.stringify(value)}`);
     }
   }

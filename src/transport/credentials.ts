@@ -12,6 +12,8 @@ import {
 export interface Credentials {
   /** The headers of a call without per-call headers, when the key is a string: built once. */
   readonly staticHeaders: Record<string, string>;
+  /** The secret {@link staticHeaders} carry, to redact it: worked out once. */
+  readonly staticSecret: string | undefined;
   /** Whether {@link headersFor} must be awaited (a key function, or per-call headers). */
   needsWork(extra: RequestOptions["headers"]): boolean;
   /** The headers of one attempt: a fresh token from a key function, then the per-call headers. */
@@ -30,6 +32,7 @@ export function createCredentials(resolved: ResolvedOptions): Credentials {
   const staticSecret = secretOf(staticHeaders);
   return {
     staticHeaders,
+    staticSecret,
     needsWork: (extra) => typeof apiKey === "function" || extra !== undefined,
     async headersFor(extra) {
       let headers = staticHeaders;

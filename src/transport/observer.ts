@@ -5,6 +5,7 @@
  * at `error`, never passed on.
  */
 import type { ClientHooks, RequestEvent, ResponseEvent, RetryEvent } from "../hooks.js";
+import { isPromiseLike } from "../is-promise-like.js";
 import type { ClientLog } from "../logging.js";
 import type { DelaySource } from "../retry.js";
 
@@ -123,7 +124,7 @@ function callHook<E>(log: ClientLog, name: string, hook: (event: E) => unknown, 
     });
   try {
     const returned = hook(event);
-    if (typeof (returned as PromiseLike<unknown> | null)?.then === "function") {
+    if (isPromiseLike(returned)) {
       Promise.resolve(returned).catch(failed);
     }
   } catch (error) {

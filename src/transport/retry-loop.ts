@@ -77,7 +77,7 @@ export async function runAttempts(
   const { retry, timeoutMs } = policyFor(context.resolved, options);
   const signal = options?.signal;
   const shown = observer ? show(context, exchange, nextCallId()) : undefined;
-  const secret = credentials.secretIn(credentials.staticHeaders);
+  const secret = credentials.staticSecret;
   const history: AttemptRecord[] = [];
   // `retries` counts against maxRetries; a retry the hooks call free (a 429 under a shared pacer)
   // does not.
@@ -206,7 +206,7 @@ function chosenWait(hooks: AttemptHooks, ticket: unknown, end: AttemptEnd): numb
 
 /** The request as logs and hooks show it, without the credential. */
 function show(context: LoopContext, exchange: Exchange, callId = 0): ShownRequest {
-  const secret = context.credentials.secretIn(context.credentials.staticHeaders);
+  const secret = context.credentials.staticSecret;
   return {
     method: exchange.method,
     url: shownUrl(exchange.url, secret),

@@ -13,7 +13,7 @@ import {
 } from "../../bench/lib/limiters.js";
 import type { Clock } from "../../src/pacer.js";
 import { decideRetry, type RetryPolicy } from "../../src/retry.js";
-import type { Answered, AttemptEnd, AttemptHooks } from "../../src/transport.js";
+import type { AttemptEnd, AttemptHooks, ResponseHead } from "../../src/transport.js";
 
 /**
  * Event-loop stalls: about every `everyMs` (at random), nothing runs for up to `2 × forMs`; or,
@@ -150,7 +150,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
   let next = 0;
 
   /** One request to the simulated server: its answer, or undefined for a reset. */
-  async function exchange(): Promise<Answered | undefined> {
+  async function exchange(): Promise<ResponseHead | undefined> {
     const half = (latency + jitter * random()) / 2;
     await clock.sleep(half);
     const stall = options.serverStalls?.find(

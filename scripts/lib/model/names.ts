@@ -105,7 +105,7 @@ const RESERVED = new Set<string>([
 ]);
 
 /** Whether a type name would clash with a name the model module uses for itself. */
-export function isReservedName(name: string): boolean {
+function isReservedName(name: string): boolean {
   return RESERVED.has(name);
 }
 
