@@ -149,6 +149,13 @@ export async function run(options: BenchOptions = {}): Promise<Result> {
     });
     metrics[`${limiterCase.name}.wallMs`] = ours.wallMs;
     if (theirs) metrics[`${limiterCase.name}.openai.wallMs`] = theirs.wallMs;
+    if (limiterCase.holdMs > 0) {
+      const admitted = ours.stats.requests - ours.stats.refused;
+      notes.push(
+        `${limiterCase.name}: the server held each admitted request ` +
+          `${fmt(ours.stats.heldMs / admitted, 2)} ms on average during threadrun's job.`,
+      );
+    }
     if (ours.stats.errors + ours.stats.resets > 0) {
       notes.push(
         `${limiterCase.name}: the server answered ${ours.stats.errors} × 5xx and reset ` +

@@ -4,8 +4,10 @@
  * A diagnostic, not a benchmark: one cancelMany (concurrency 32) against one limiter of
  * bench/lib/limiters.ts on the loopback limiter server, printing per 100 ms what the client sent,
  * what the server refused, the pacer's pace and concurrency limit, how many were in flight, and
- * the client's event-loop delay; then the wall time against the ideal. The pacer is observed by
- * wrapping its prototype here, so the shipped code carries no tracing.
+ * the client's event-loop delay; then the wall time against the ideal (and, for a case that holds
+ * requests, how long the server held them on average). The pacer is observed by wrapping its
+ * prototype here, so the shipped code carries no tracing. TRACE_429=1 prints every 429 and what
+ * the pacer made of it.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createClient } from "../src/index.js";
@@ -115,7 +117,10 @@ try {
   });
   console.log(
     `${limiterCase.name}: ${(wall / 1000).toFixed(2)} s, ${(wall / limiterCase.idealMs(runs)).toFixed(2)}× ideal, ` +
-      `${stats.refused} × 429 (server), ${failed} failed, client CPU ${((used.user + used.system) / 1000 / wall).toFixed(2)} cores`,
+      `${stats.refused} × 429 (server), ${failed} failed, client CPU ${((used.user + used.system) / 1000 / wall).toFixed(2)} cores` +
+      (limiterCase.holdMs > 0
+        ? `, held ${(stats.heldMs / (stats.requests - stats.refused)).toFixed(2)} ms on average`
+        : ""),
   );
 } finally {
   await server.close();

@@ -103,6 +103,14 @@ export class PacerRate {
   private spanStart: number;
   private spanPassed = 0;
   private spanRefused = 0;
+  /**
+   * What a rate is measured from: the requests sent in the span that were admitted, up to the last
+   * one answered. (Answers counted as they come back would include requests sent before the span
+   * began, a whole concurrency's worth when the pace has just come down from a burst: a rate
+   * measured 20% over the server's.)
+   */
+  private spanSentPassed = 0;
+  private spanLastSentAt = Number.NEGATIVE_INFINITY;
   private lastEventAt = Number.NEGATIVE_INFINITY;
   /** 429s for attempts up to this one were in flight when the pacer last slowed down. */
   private reactedSeq = 0;
@@ -162,11 +170,18 @@ export class PacerRate {
     }
   }
 
-  /** An answer other than a 429 came back (any status: the server's limiter admitted it). */
-  passed(seq: number, latestSeq: number, headers: RateHeaders, now: number): void {
+  /**
+   * An answer other than a 429 came back (any status: the server's limiter admitted it) for the
+   * attempt `seq`, sent at `sentAt`; `latestSeq` was the last one sent.
+   */
+  passed(seq: number, latestSeq: number, headers: RateHeaders, now: number, sentAt: number): void {
     this.answeredSeq = Math.max(this.answeredSeq, seq);
     this.passedTotal++;
     this.spanPassed++;
+    if (sentAt >= this.spanStart) {
+      this.spanSentPassed++;
+      this.spanLastSentAt = Math.max(this.spanLastSentAt, sentAt);
+    }
     this.admittedLastSecond(now);
     this.admitted[this.admittedSlot % 10]!++;
     this.blindPauseMs = 0;
@@ -215,7 +230,8 @@ export class PacerRate {
     this.lastEventAt = now;
     if (episode) return;
     this.spanStart = back;
-    this.spanPassed = this.spanRefused = 0;
+    this.spanPassed = this.spanRefused = this.spanSentPassed = 0;
+    this.spanLastSentAt = Number.NEGATIVE_INFINITY;
   }
 
   /** The new pace after a refusal that starts a new event. */
@@ -233,10 +249,16 @@ export class PacerRate {
 
   /** Cuts the pace after a refusal; answers whether the new pace was measured. */
   private cut(back: number, preciseWait: number | undefined, now: number): boolean {
-    const span = back - this.spanStart;
-    const measured = ((this.spanPassed - 1) * 1000) / span;
+    // A window is measured from one window's start to the next (`back`, when the refused request
+    // may go again), counting the answers in between: it admits its limit there, however early
+    // the pace used it up. A bucket is measured by send times, from when capacity came back to the
+    // last request answered (all sent before it are answered: no request in flight is missed).
+    const elapsed = back - this.spanStart;
+    const span = this.windowed ? elapsed : this.spanLastSentAt - this.spanStart;
+    const passed = this.windowed ? this.spanPassed - 1 : this.spanSentPassed;
+    const measured = (passed * 1000) / span;
     const answered = this.spanPassed + this.spanRefused;
-    const measurable = span >= MIN_SPAN_MS && this.spanPassed >= MIN_SAMPLES;
+    const measurable = elapsed >= MIN_SPAN_MS && span > 0 && passed >= MIN_SAMPLES;
     let tookMeasure = false;
     if (!this.learning) {
       this.learning = true;

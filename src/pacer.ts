@@ -153,7 +153,7 @@ export class Pacer implements AttemptHooks {
       } else {
         this.slots.admitted(now - ticket.sentAt);
         this.concurrency.passed(ticket.level, now);
-        this.rate.passed(ticket.seq, this.seq, headers, now);
+        this.rate.passed(ticket.seq, this.seq, headers, now, ticket.sentAt);
         // A 503 that names its own wait is honoured as it is.
         if (headers.retryAfterMs === undefined) wait = faultBackoff(end);
       }

@@ -259,6 +259,8 @@ export interface EndpointStats {
   resets: number;
   /** Arrival time (ms) of every request. */
   arrivals: number[];
+  /** ms the admitted requests were held in all, from arrival to answer (the HTTP server adds it). */
+  heldMs: number;
 }
 
 /**
@@ -267,7 +269,14 @@ export interface EndpointStats {
  * Call {@link finish} when an admitted request's answer goes out (after `holdMs`).
  */
 export class LimitedCancels {
-  readonly stats: EndpointStats = { requests: 0, refused: 0, errors: 0, resets: 0, arrivals: [] };
+  readonly stats: EndpointStats = {
+    requests: 0,
+    refused: 0,
+    errors: 0,
+    resets: 0,
+    arrivals: [],
+    heldMs: 0,
+  };
   private readonly limiter: Limiter;
   // Made by reset(), which the constructor calls.
   private faults!: Faults;
@@ -284,7 +293,14 @@ export class LimitedCancels {
   reset(now: number): void {
     this.limiter.reset(now);
     this.faults = new Faults(this.limiterCase.errorRate, this.limiterCase.resetRate, 1);
-    Object.assign(this.stats, { requests: 0, refused: 0, errors: 0, resets: 0, arrivals: [] });
+    Object.assign(this.stats, {
+      requests: 0,
+      refused: 0,
+      errors: 0,
+      resets: 0,
+      arrivals: [],
+      heldMs: 0,
+    });
   }
 
   cancel(now: number, threadId: string, runId: string): Reply {
