@@ -286,7 +286,7 @@ export class PacerRate {
         const credible = measurable ? measured * MARGIN : 0;
         if (
           !measurable &&
-          span >= MIN_SPAN_MS &&
+          elapsed >= MIN_SPAN_MS &&
           this.spanRefused >= Math.max(3, this.spanPassed)
         ) {
           // Refused as often as admitted, too few to measure: clearly over. Halve.
