@@ -1,0 +1,27 @@
+/**
+ * cancelActive's onStatus is called for each run once per status it is seen in, the first one
+ * included: the cancel's own answer (`cancelling`) counts as a sighting, and a later look that
+ * shows the same status again calls nothing.
+ */
+import { describe, expect, it } from "vitest";
+import { clientFor } from "../support/client.js";
+import { serve } from "../support/reference-server.js";
+
+describe("cancelActive: onStatus", () => {
+  it("is called once per run and status: active, cancelling (the cancel's answer), cancelled", async () => {
+    // The runs become cancelled at once after their cancel: only the cancel's answer says
+    // `cancelling`, so a later look would not show it.
+    const server = await serve({ cancelDelayMs: 0 });
+    const threadId = "thread_statuses";
+    const runs = server.createRuns(3, { threadId, status: "in_progress" });
+    const seen = new Map<string, string[]>();
+    const stopped = await clientFor(server).runs.cancelActive(threadId, {
+      intervalMs: 20,
+      onStatus: (run) => seen.set(run.id, [...(seen.get(run.id) ?? []), run.status]),
+    });
+    expect(stopped).toHaveLength(3);
+    expect(Object.fromEntries(seen)).toEqual(
+      Object.fromEntries(runs.map((r) => [r.id, ["in_progress", "cancelling", "cancelled"]])),
+    );
+  });
+});
