@@ -24,4 +24,20 @@ describe("cancelActive: onStatus", () => {
       Object.fromEntries(runs.map((r) => [r.id, ["in_progress", "cancelling", "cancelled"]])),
     );
   });
+
+  it("is not called again when later looks show a run in the same status", async () => {
+    // The runs stay cancelling for 150 ms: several looks (10 ms apart at first) see it again.
+    const server = await serve({ cancelDelayMs: 150 });
+    const threadId = "thread_same_status";
+    const runs = server.createRuns(2, { threadId, status: "in_progress" });
+    const seen = new Map<string, string[]>();
+    await clientFor(server).runs.cancelActive(threadId, {
+      intervalMs: 10,
+      maxIntervalMs: 20,
+      onStatus: (run) => seen.set(run.id, [...(seen.get(run.id) ?? []), run.status]),
+    });
+    expect(Object.fromEntries(seen)).toEqual(
+      Object.fromEntries(runs.map((r) => [r.id, ["in_progress", "cancelling", "cancelled"]])),
+    );
+  });
 });
