@@ -69,8 +69,11 @@ export async function cancelActive(
       Object.assign(entry, { state: "failed", error });
   };
 
-  /** Cancels `fresh` runs through the bulk machinery, then records each answer. */
-  const cancelRound = async (fresh: ThreadRun[]): Promise<boolean> => {
+  /**
+   * Cancels `fresh` runs through the bulk machinery, then records each answer. Whether a status
+   * changed is not needed: finding fresh runs was a change already, which resets the pause.
+   */
+  const cancelRound = async (fresh: ThreadRun[]): Promise<void> => {
     const late: ThreadRun[] = [];
     function* items() {
       for (const run of fresh) {
@@ -93,11 +96,10 @@ export async function cancelActive(
             total: progress.total,
           })),
     });
-    let changed = false;
     for await (const result of stream) {
       progress.done++;
       if (result.ok) {
-        changed = (await saw(result.run)) || changed;
+        await saw(result.run);
       } else {
         progress.failed++;
         fail(result.item.runId, result.error);
@@ -113,7 +115,6 @@ export async function cancelActive(
         ),
       );
     }
-    return changed;
   };
 
   // Why the runs still stopping at the end were not seen to stop, when it was not the deadline.
@@ -159,7 +160,7 @@ export async function cancelActive(
     let cancelled = false;
     if (fresh.length > 0 && rounds < MAX_ROUNDS) {
       rounds++;
-      changed = (await cancelRound(fresh)) || changed;
+      await cancelRound(fresh);
       cancelled = true;
     } else {
       for (const run of fresh) {
