@@ -1,0 +1,64 @@
+/**
+ * What the first 429 teaches the pace, by what it says: a token bucket's next token (a short
+ * wait in ms), a window's end (a long one), or nothing (half the pace refused, or what was
+ * admitted lately if that is less). Exact virtual time; the ramp reaches 1600/s by 125 ms, with
+ * 70 requests admitted.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIT, PaceDriver, refuse } from "./pace-driver.js";
+
+/** Ramped for 125 ms (1600/s, 70 admitted), then one request refused with `headers`. */
+function refusedAt125(headers: Record<string, string> = {}, quietUntil = 125): PaceDriver {
+  const driver = new PaceDriver();
+  driver.sendUntil(125);
+  expect(driver.pace.rate).toBe(1600);
+  expect(driver.seq).toBe(70);
+  driver.send(refuse(headers), quietUntil);
+  return driver;
+}
+
+describe("the first 429", () => {
+  it("with a short wait in ms: the pace is one request per wait, and the next goes when it ends", () => {
+    const driver = refusedAt125({ "retry-after-ms": "5" });
+    expect(driver.pace.rate).toBe(200);
+    driver.send(ADMIT);
+    expect(driver.now).toBe(130);
+  });
+
+  it("with a wait that would cut below half of what the server admitted in the last second: not below that", () => {
+    // 1000 / 40 = 25/s, but the server admitted 70 in the last second.
+    const driver = refusedAt125({ "retry-after-ms": "40" });
+    expect(driver.pace.rate).toBe(35);
+    driver.send(ADMIT);
+    expect(driver.now).toBe(165);
+  });
+
+  it("with a long wait in ms (a window's end): what passed so far over the time until the next window, less 2%", () => {
+    const driver = refusedAt125({ "retry-after-ms": "875" });
+    // 70 admitted from 0 until the window opens at 1000.
+    expect(driver.pace.rate).toBeCloseTo(70 * 0.98, 10);
+    driver.send(ADMIT);
+    expect(driver.now).toBe(1000);
+  });
+
+  it("with no wait: half the pace refused, and the next request one slot of the new pace later", () => {
+    const driver = refusedAt125();
+    expect(driver.pace.rate).toBe(800);
+    driver.send(ADMIT);
+    expect(driver.now).toBe(125 + 1000 / 800);
+  });
+
+  it("with no wait after a quiet spell: 1.5x what was admitted lately, when that is less than half the pace", () => {
+    // Nothing sent from 125 to 450: 70 admitted over the last 450 ms is 155.6/s.
+    const driver = refusedAt125({}, 450);
+    expect(driver.now).toBe(450);
+    expect(driver.pace.rate).toBeCloseTo((1.5 * 70 * 1000) / 450, 10);
+  });
+
+  it("with Retry-After in whole seconds: only an upper bound, so one slot of the halved pace, not a second", () => {
+    const driver = refusedAt125({ "retry-after": "1" });
+    expect(driver.pace.rate).toBe(800);
+    driver.send(ADMIT);
+    expect(driver.now).toBe(125 + 1000 / 800);
+  });
+});
