@@ -1,0 +1,57 @@
+/**
+ * A pace refused again and again over a span of 100 ms and more measures the server: what it
+ * admitted between refusals, over the time between. How much that counts depends on how often it
+ * refused. Exact virtual time, from the same first refusal each time: the ramp at 1600/s by
+ * 125 ms, a 429 with no wait, the pace halved to 800/s; then every n-th request refused.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIT, PaceDriver, refuse } from "./pace-driver.js";
+
+/** Every `every`-th request refused until the pace changes: when, from what, and what passed. */
+function refusedEvery(every: number) {
+  const driver = new PaceDriver();
+  driver.sendUntil(125);
+  driver.send(refuse());
+  expect(driver.pace.rate).toBe(800);
+  let passed = 0;
+  for (let i = 1; ; i++) {
+    const refused = i % every === 0;
+    driver.send(refused ? refuse() : ADMIT);
+    if (driver.pace.rate !== 800) break;
+    if (!refused) passed++;
+  }
+  /** The rate measured: admitted between the refusals over the span since the first. */
+  const measured = ((passed - 1) * 1000) / (driver.now - 125);
+  return { rate: driver.pace.rate, at: driver.now, passed, measured };
+}
+
+describe("a pace measured between refusals", () => {
+  it("refused 1 in 5 (well over the limit all along): cut to the rate measured, less 2%", () => {
+    const { rate, at, measured } = refusedEvery(5);
+    expect(at).toBeGreaterThanOrEqual(225); // not before the span reaches 100 ms
+    expect(rate).toBeCloseTo(measured * 0.98, 10);
+    expect(rate).toBeGreaterThan(400);
+  });
+
+  it("refused 1 in 8 (12%, still well over): the same", () => {
+    const { rate, measured } = refusedEvery(8);
+    expect(rate).toBeCloseTo(measured * 0.98, 10);
+  });
+
+  it("refused every other time: halved, when the measurement says even less", () => {
+    const { rate, measured } = refusedEvery(2);
+    expect(measured * 0.98).toBeLessThan(400);
+    expect(rate).toBe(400);
+  });
+
+  it("refused 1 in 20 (5%): eased by 5%, the measurement being lower", () => {
+    const { rate, measured } = refusedEvery(20);
+    expect(measured * 0.98).toBeLessThan(760);
+    expect(rate).toBe(760);
+  });
+
+  it("refused 1 in 40 (2.5%, noise): nudged by 1%", () => {
+    const { rate } = refusedEvery(40);
+    expect(rate).toBe(792);
+  });
+});
