@@ -249,8 +249,10 @@ export class PacerRate {
       } else {
         // No wait, or only "within a second": the limit lies between what was admitted lately
         // (the ramp was slower before) and the pace refused. Half that pace, unless what was
-        // admitted says far less (a small bucket's burst hides little).
-        this.limit(Math.min(this.rate / 2, 1.5 * this.admittedRecently(now)));
+        // admitted says far less (a small bucket's burst hides little). Nothing admitted yet
+        // says nothing (the key's other traffic may have emptied the bucket): half the pace.
+        const admitted = this.passedTotal > 0 ? 1.5 * this.admittedRecently(now) : Infinity;
+        this.limit(Math.min(this.rate / 2, admitted));
       }
     } else {
       if (this.windowed) {

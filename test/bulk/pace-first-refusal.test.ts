@@ -61,4 +61,22 @@ describe("the first 429", () => {
     driver.send(ADMIT);
     expect(driver.now).toBe(125 + 1000 / 800);
   });
+
+  it.each([
+    ["no wait", {}],
+    ["Retry-After in whole seconds", { "retry-after": "1" }],
+  ])(
+    "with %s for the very first request (nothing admitted yet, which says nothing): half the pace, not one request every 2 s",
+    (_name, headers) => {
+      const driver = new PaceDriver();
+      driver.send(refuse(headers));
+      expect(driver.pace.rate).toBe(50);
+      driver.send(ADMIT);
+      expect(driver.now).toBe(20);
+      // All admitted from then on: over 100 in the first two seconds (it was 1), and probing up.
+      driver.sendUntil(2000);
+      expect(driver.sentBetween(0, 2000)).toBeGreaterThan(100);
+      expect(driver.pace.rate).toBeGreaterThan(50);
+    },
+  );
 });
