@@ -31,11 +31,16 @@ export class PaceDriver {
    * not answered yet; `answer()` it later).
    */
   send(answer: Answer | null = ADMIT, earliest = this.now): number {
-    const ready = Math.max(this.now, earliest);
-    const due = this.pace.dueAt(ready);
-    this.now = Math.max(ready, due);
+    // As the pacer does: ask when it is due, wake then, and ask again (a pause may hold it longer).
+    let at = Math.max(this.now, earliest);
+    let held = false;
+    for (let due = this.pace.dueAt(at); due > at; due = this.pace.dueAt(at)) {
+      at = due;
+      held = true;
+    }
+    this.now = at;
     const seq = ++this.seq;
-    this.pace.take(this.now, due > ready, seq);
+    this.pace.take(this.now, held, seq);
     this.sentAt.push(this.now);
     if (answer !== null) this.answer(seq, answer);
     return seq;

@@ -18,11 +18,11 @@ function refusedAt125(headers: Record<string, string> = {}, quietUntil = 125): P
 }
 
 describe("the first 429", () => {
-  it("with a short wait in ms: the pace is one request per wait, and the next goes when it ends", () => {
+  it("with a short wait in ms: the pace is one request per wait, and the next goes a slot after the wait", () => {
     const driver = refusedAt125({ "retry-after-ms": "5" });
     expect(driver.pace.rate).toBe(200);
     driver.send(ADMIT);
-    expect(driver.now).toBe(130);
+    expect(driver.now).toBe(125 + 5 + 5);
   });
 
   it("with a wait that would cut below half of what the server admitted in the last second: not below that", () => {
@@ -30,7 +30,7 @@ describe("the first 429", () => {
     const driver = refusedAt125({ "retry-after-ms": "40" });
     expect(driver.pace.rate).toBe(35);
     driver.send(ADMIT);
-    expect(driver.now).toBe(165);
+    expect(driver.now).toBeCloseTo(125 + 40 + 1000 / 35, 10);
   });
 
   it("with a long wait in ms (a window's end): what passed so far over the time until the next window, less 2%", () => {
@@ -38,14 +38,14 @@ describe("the first 429", () => {
     // 70 admitted from 0 until the window opens at 1000.
     expect(driver.pace.rate).toBeCloseTo(70 * 0.98, 10);
     driver.send(ADMIT);
-    expect(driver.now).toBe(1000);
+    expect(driver.now).toBeCloseTo(1000 + 1000 / (70 * 0.98), 10);
   });
 
-  it("with no wait: half the pace refused, and the next request one slot of the new pace later", () => {
+  it("with no wait: half the pace refused, and the next request after a pause of one slot of the new pace, and a slot", () => {
     const driver = refusedAt125();
     expect(driver.pace.rate).toBe(800);
     driver.send(ADMIT);
-    expect(driver.now).toBe(125 + 1000 / 800);
+    expect(driver.now).toBe(125 + 2 * (1000 / 800));
   });
 
   it("with no wait after a quiet spell: 1.5x what was admitted lately, when that is less than half the pace", () => {
@@ -55,11 +55,11 @@ describe("the first 429", () => {
     expect(driver.pace.rate).toBeCloseTo((1.5 * 70 * 1000) / 450, 10);
   });
 
-  it("with Retry-After in whole seconds: only an upper bound, so one slot of the halved pace, not a second", () => {
+  it("with Retry-After in whole seconds: only an upper bound, so a pause of one slot of the halved pace, not a second", () => {
     const driver = refusedAt125({ "retry-after": "1" });
     expect(driver.pace.rate).toBe(800);
     driver.send(ADMIT);
-    expect(driver.now).toBe(125 + 1000 / 800);
+    expect(driver.now).toBe(125 + 2 * (1000 / 800));
   });
 
   it.each([
@@ -72,7 +72,7 @@ describe("the first 429", () => {
       driver.send(refuse(headers));
       expect(driver.pace.rate).toBe(50);
       driver.send(ADMIT);
-      expect(driver.now).toBe(20);
+      expect(driver.now).toBe(2 * 20); // a pause of one slot, and a slot
       // All admitted from then on: over 100 in the first two seconds (it was 1), and probing up.
       driver.sendUntil(2000);
       expect(driver.sentBetween(0, 2000)).toBeGreaterThan(100);

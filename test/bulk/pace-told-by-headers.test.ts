@@ -80,7 +80,7 @@ describe("a pace told by x-ratelimit-* headers", () => {
     driver.send(refuse({ "retry-after-ms": "30" }));
     expect(driver.pace.rate).toBe(20);
     driver.send();
-    // Nothing in hand after the refusal: a slot of 20/s, which ends after the 30 ms pause.
-    expect(driver.now).toBe(50);
+    // Nothing in hand after the refusal: a slot of 20/s after the 30 ms pause.
+    expect(driver.now).toBe(30 + 50);
   });
 });
