@@ -79,4 +79,12 @@ describe("the first 429", () => {
       expect(driver.pace.rate).toBeGreaterThan(50);
     },
   );
+
+  it("with no wait 10 ms after the only request admitted: that one counts as over 50 ms at least (30/s, not 150/s)", () => {
+    const driver = new PaceDriver();
+    driver.send(ADMIT);
+    driver.send(refuse());
+    expect(driver.sentAt).toEqual([0, 10]);
+    expect(driver.pace.rate).toBe(1.5 * (1000 / 50));
+  });
 });

@@ -51,4 +51,33 @@ describe("precise short waits", () => {
     driver.send();
     expect(driver.now).toBe(answeredAt + 4 + 1000 / 250); // the wait, and a slot
   });
+
+  it("bound the pace, and only pause, for a refusal in flight after several", () => {
+    const driver = ramped();
+    driver.send(refuse()); // the first event
+    const second = driver.send(null);
+    const third = driver.send(null);
+    driver.answer(second, refuse()); // the second event (one episode: no cut)
+    expect(driver.pace.rate).toBe(800);
+    driver.answer(third, refuse({ "retry-after-ms": "4" }));
+    // 1000 / (4 - 1), the bucket's bound; not 1000 / 4 as for the first event.
+    expect(driver.pace.rate).toBeCloseTo(1000 / 3, 10);
+  });
+
+  it("say nothing of the rate in a window: after a window's end, a short wait neither bounds nor cuts the pace", () => {
+    const driver = ramped();
+    driver.send(refuse({ "retry-after-ms": "875" })); // a window: 70 × 0.98 per second
+    driver.send(refuse({ "retry-after-ms": "40" })); // a sliding window's next slot
+    expect(driver.pace.rate).toBeCloseTo(70 * 0.98, 10);
+  });
+
+  it("a shorter wait never shortens a longer pause already under way", () => {
+    const driver = ramped();
+    const first = driver.send(null);
+    const second = driver.send(null);
+    driver.answer(first, refuse({ "retry-after-ms": "875" })); // until 1000
+    driver.answer(second, refuse({ "retry-after-ms": "5" })); // in flight then
+    driver.send();
+    expect(driver.now).toBeGreaterThanOrEqual(1000);
+  });
 });

@@ -56,4 +56,14 @@ describe("the pacer's slow start", () => {
     expect(low.pace.rate).toBe(50);
     expect(low.sentBetween(0, 1000)).toBeLessThanOrEqual(51);
   });
+
+  it("counts the newest answer, however late an older one comes back", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(40, () => null); // at 0, 10, 20, 30 (doubled there) and 35
+    expect(driver.pace.rate).toBe(200);
+    driver.answer(5, ADMIT);
+    driver.answer(1, ADMIT); // older, and later
+    driver.sendUntil(60, () => null);
+    expect(driver.pace.rate).toBe(400);
+  });
 });

@@ -5,7 +5,7 @@
  * (limit - remaining) / reset. No ramp and no probing: the server said what it allows.
  */
 import { describe, expect, it } from "vitest";
-import { PaceDriver, refuse, type Answer } from "./pace-driver.js";
+import { ADMIT, PaceDriver, refuse, type Answer } from "./pace-driver.js";
 
 /** An admitted answer with OpenAI's headers. */
 function stating(limit: number, remaining: number, reset: string): Answer {
@@ -82,5 +82,14 @@ describe("a pace told by x-ratelimit-* headers", () => {
     driver.send();
     // Nothing in hand after the refusal: a slot of 20/s after the 30 ms pause.
     expect(driver.now).toBe(30 + 50);
+  });
+
+  it("after a 429, keeps mirroring the server's limit: a quiet spell fills it to the limit less the reserve", () => {
+    const driver = new PaceDriver();
+    driver.send(stating(60, 10, "2.5s"));
+    driver.send(refuse({ "retry-after-ms": "30" }));
+    driver.send(ADMIT, 10_000);
+    for (let i = 0; i < 80; i++) driver.send();
+    expect(driver.sentAt.filter((t) => t === 10_000)).toHaveLength(58);
   });
 });
