@@ -2,6 +2,7 @@
  * The pacer's queue on a fake clock: first come first served, an abort takes a waiting attempt
  * out without costing anyone a slot, and no more go in flight than the pace needs.
  */
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/pacer.js";
 import { end, paced, wait } from "./paced.js";
@@ -84,5 +85,19 @@ describe("the pacer's queue", () => {
     const asked = Array.from({ length: 12 }, () => watch(pacer.beforeAttempt()));
     await wait(clock, 500);
     expect(asked.filter((a) => a.ticket !== undefined)).toHaveLength(4);
+  });
+
+  it("leaves no listener on the job's signal once an attempt that waited is let through", async () => {
+    const { clock, pacer, ask } = paced({ concurrency: 1 });
+    const job = new AbortController();
+    let ticket = await ask();
+    for (let i = 0; i < 20; i++) {
+      const next = watch(pacer.beforeAttempt(job.signal)); // waits for the one slot
+      expect(getEventListeners(job.signal, "abort")).toHaveLength(1);
+      pacer.afterAttempt(ticket, end(200));
+      await wait(clock, 0);
+      ticket = next.ticket!;
+    }
+    expect(getEventListeners(job.signal, "abort")).toHaveLength(0);
   });
 });
