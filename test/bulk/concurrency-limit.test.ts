@@ -171,4 +171,91 @@ describe("trying one more after a cut", () => {
     expect(limit.refused(8, 210)).toBe(true);
     expect(limit.limit).toBe(8);
   });
+
+  it("after a level tried and accepted, one more refused is confirmed at once: the next try waits 500 ms, not 100", () => {
+    const limit = grownTo16();
+    limit.refused(9, 100); // cut to 8
+    tryOneMore(limit, 200, 400); // 9 at 200
+    pass(limit, 9, 36, 210); // accepted
+    for (let t = 310; t <= 400 && limit.limit === 9; t += 10) passHeld(limit, 9, 9, t);
+    expect(limit.limit).toBe(10); // tried 100 ms after the last change
+    expect(limit.refused(10, 420)).toBe(true);
+    expect(limit.limit).toBe(9);
+    let grewAt: number | undefined;
+    for (let t = 430; t <= 2_000 && grewAt === undefined; t += 10) {
+      passHeld(limit, 9, 9, t);
+      if (limit.limit === 10) grewAt = t;
+    }
+    expect(grewAt).toBe(920);
+  });
+
+  it("the wait between tries doubles with each refused one up to 8 s, and stays there", () => {
+    const limit = grownTo16();
+    limit.refused(9, 100);
+    let at = tryOneMore(limit, 200, 400)!;
+    limit.refused(9, at + 10); // confirmed
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const from = at + 10;
+      at = tryOneMore(limit, from + 10, from + 20_000)!;
+      waits.push(at - from);
+      limit.refused(9, at + 10); // within the grace: the wait doubles
+    }
+    expect(waits).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
+  });
+
+  it("two refusals right after one try double the wait once", () => {
+    const limit = grownTo16();
+    limit.refused(9, 100);
+    let at = tryOneMore(limit, 200, 400)!;
+    limit.refused(9, at + 10); // confirmed: 500 ms
+    at = tryOneMore(limit, at + 20, 5_000)!;
+    limit.refused(9, at + 10); // 1 s
+    expect(limit.refused(9, at + 20)).toBe(true); // the same try's: no more doubling
+    const from = at + 10;
+    expect(tryOneMore(limit, from + 20, from + 5_000)! - from).toBe(1_000);
+  });
+
+  it("counts clean answers toward accepting a level from the last refusal or acceptance only", () => {
+    const limit = grownTo16();
+    limit.refused(9, 100);
+    tryOneMore(limit, 200, 400);
+    pass(limit, 9, 30, 210); // 30 of the 36 needed
+    expect(limit.refused(9, 220)).toBe(true); // back to 8
+    tryOneMore(limit, 230, 2_000);
+    pass(limit, 9, 6, 800); // 6 since the refusal: not accepted
+    expect(limit.refused(9, 810)).toBe(true);
+    expect(limit.limit).toBe(8);
+
+    const next = grownTo16();
+    next.refused(9, 100);
+    tryOneMore(next, 200, 400);
+    pass(next, 9, 40, 210); // 9 accepted (36), and 4 more
+    for (let t = 310; t <= 400 && next.limit === 9; t += 10) passHeld(next, 9, 9, t);
+    expect(next.limit).toBe(10);
+    pass(next, 10, 4, 410); // 4 at 10: far from the 40 needed there
+    expect(next.refused(10, 420)).toBe(true);
+    expect(next.limit).toBe(9);
+  });
+
+  it("never tries more than the job's concurrency", () => {
+    const limit = new ConcurrencyLimit(9);
+    passHeld(limit, 1, 4, 0);
+    passHeld(limit, 1, 8, 1);
+    expect(limit.limit).toBe(9);
+    for (let i = 0; i < 40; i++) limit.passed(1 + (i % 8), 2);
+    limit.refused(9, 100);
+    expect(limit.limit).toBe(8);
+    for (let t = 200; t <= 3_000; t += 10) passHeld(limit, 9, 9, t);
+    expect(limit.limit).toBe(9);
+  });
+});
+
+describe("ConcurrencyLimit's memory", () => {
+  it("judges by the last 256 answers: refusals older than that are forgotten", () => {
+    const limit = new ConcurrencyLimit(32);
+    for (let i = 0; i < 100; i++) limit.refused(1, 0); // long ago, at level 1
+    pass(limit, 1, 256);
+    expect(limit.refused(3, 0)).toBe(true);
+  });
 });
