@@ -27,10 +27,10 @@ export interface RateHeaders {
 export function readRateHeaders(headers: Headers, now: number = Date.now()): RateHeaders {
   const wait = serverWait(headers, now);
   // Precise: the wait came from `retry-after-ms` (not merely beside a blank or broken one), or
-  // `Retry-After` has a fraction of a second.
+  // `Retry-After` has a fraction of a second (whole seconds and dates are upper bounds).
+  const seconds = Number(headers.get("retry-after"));
   const fine =
-    wait?.header === "retry-after-ms" ||
-    /^\s*\d*\.\d*[1-9]\d*\s*$/.test(headers.get("retry-after") ?? "");
+    wait?.header === "retry-after-ms" || (Number.isFinite(seconds) && !Number.isInteger(seconds));
   return {
     limit: count(headers.get("x-ratelimit-limit-requests") ?? headers.get("x-ratelimit-limit")),
     remaining: count(

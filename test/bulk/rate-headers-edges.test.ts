@@ -51,6 +51,12 @@ describe("readRateHeaders at the edges", () => {
     expect(read({ "retry-after": " 0.5 " })).toMatchObject({ retryAfterMs: 500, coarse: false });
     expect(read({ "retry-after": ".5" })).toMatchObject({ retryAfterMs: 500, coarse: false });
     expect(read({ "retry-after": "1.05" })).toMatchObject({ retryAfterMs: 1050, coarse: false });
+    expect(read({ "retry-after": "0.50" })).toMatchObject({ retryAfterMs: 500, coarse: false });
+    expect(read({ "retry-after": "1.5e3" })).toMatchObject({
+      retryAfterMs: 1_500_000,
+      coarse: true,
+    });
+    expect(read({ "retry-after": "5." })).toMatchObject({ retryAfterMs: 5000, coarse: true });
     expect(read({ "retry-after": "0.5x" }).coarse).toBe(false); // not a wait at all
     expect(read({ "retry-after": "x1.5" }).retryAfterMs).toBeUndefined();
   });
