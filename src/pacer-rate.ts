@@ -270,18 +270,14 @@ export class PacerRate {
           this.spanRefused >= Math.max(3, this.spanPassed)
         ) {
           // Refused as often as admitted, too few to measure: clearly over. Halve.
-          this.rate = Math.max(this.rate / 2, this.floor);
+          this.rate = Math.max(this.rate / 2, this.floorHolds());
         } else if (measurable && this.spanRefused < NOISE * answered) {
           // Refusals were rare: requests that bunched up on the way (a stalled client or server)
           // met a small bucket, or the pace is just over. Only a nudge.
           this.rate = Math.max(this.rate * NUDGE, this.floor);
         } else if (measurable && this.spanRefused >= WELL_OVER * answered) {
-          // Well over all along: the span measured the server. Over it again at the floor,
-          // the limit itself went down.
-          const atFloor = this.rate <= this.floor * 1.05;
-          if (atFloor && this.overAtFloor) this.floor = 0;
-          this.overAtFloor = atFloor;
-          this.rate = Math.max(this.rate / 2, credible, this.floor);
+          // Well over all along: the span measured the server.
+          this.rate = Math.max(this.rate / 2, credible, this.floorHolds());
           tookMeasure = this.rate === credible;
         } else {
           this.rate = Math.max(this.rate * EASE, credible, this.floor);
@@ -299,6 +295,17 @@ export class PacerRate {
     this.probeFrom = 0;
     this.probedAt = Number.NEGATIVE_INFINITY;
     return tookMeasure;
+  }
+
+  /**
+   * The floor under a cut that finds the pace clearly over, or 0 when it gives way: over the
+   * limit again at the floor, the limit itself went down.
+   */
+  private floorHolds(): number {
+    const atFloor = this.rate <= this.floor * 1.05;
+    if (atFloor && this.overAtFloor) this.floor = 0;
+    this.overAtFloor = atFloor;
+    return this.floor;
   }
 
   private grow(now: number): void {

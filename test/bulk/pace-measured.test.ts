@@ -54,4 +54,25 @@ describe("a pace measured between refusals", () => {
     const { rate } = refusedEvery(40);
     expect(rate).toBe(792);
   });
+
+  it("a measurement is a floor the pace is not cut below, until refused at it again: the limit itself went down", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    driver.send(refuse());
+    const cuts: number[] = [];
+    let rate = driver.pace.rate;
+    let i = 0;
+    // 1 in 5 refused until 240 ms (measured: 513/s, the floor 95% of the measurement), then
+    // every other one, as a server whose limit dropped to half would.
+    while (driver.now < 1500) {
+      const every = driver.now < 240 ? 5 : 2;
+      driver.send(++i % every === 0 ? refuse() : ADMIT);
+      if (driver.pace.rate !== rate) cuts.push(Math.round((rate = driver.pace.rate) * 100) / 100);
+    }
+    const floor = (513.33 / 0.98) * 0.95;
+    expect(cuts[0]).toBe(513.33);
+    expect(cuts[1]).toBeCloseTo(floor, 1); // halving stops at the floor...
+    expect(cuts[2]).toBeCloseTo(floor / 2, 1); // ...once: refused there again, it gives way
+    expect(driver.pace.rate).toBeLessThan(300);
+  });
 });
