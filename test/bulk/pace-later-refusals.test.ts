@@ -124,4 +124,11 @@ describe("429s after the first", () => {
     expectDue(times[0], refusedAt + 500);
     for (let i = 1; i < times.length; i++) expectDue(times[i], times[i - 1]! + 500);
   });
+
+  it("a refusal exactly 100 ms after the last cut is a new event, not part of the episode", () => {
+    const driver = afterFirstRefusal();
+    driver.send(refuse(), 225);
+    expect(driver.now).toBe(225);
+    expect(driver.pace.rate).toBe(760);
+  });
 });

@@ -75,4 +75,28 @@ describe("a pace measured between refusals", () => {
     expect(cuts[2]).toBeCloseTo(floor / 2, 1); // ...once: refused there again, it gives way
     expect(driver.pace.rate).toBeLessThan(300);
   });
+
+  it("20 admitted over 100 ms are enough to measure: refused 4 in 24, the pace is well over (halved), not eased", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    driver.send(refuse());
+    for (let i = 0; i < 20; i++) driver.send(ADMIT, 130 + 4 * i);
+    for (let i = 0; i < 3; i++) driver.send(refuse());
+    expect(driver.pace.rate).toBe(800);
+    driver.send(refuse(), 230);
+    expect(driver.pace.rate).toBe(400);
+  });
+
+  it("after a cut to a measurement, no quick recovery: only probes (10%), 500 ms after the cut", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    driver.send(refuse());
+    let i = 0;
+    while (driver.pace.rate === 800) driver.send(++i % 5 === 0 ? refuse() : ADMIT);
+    const cutAt = driver.now;
+    const cut = driver.pace.rate;
+    while (driver.pace.rate === cut) driver.send();
+    expect(driver.now - cutAt).toBeGreaterThanOrEqual(500);
+    expect(driver.pace.rate / cut).toBeCloseTo(1.1, 10);
+  });
 });

@@ -92,4 +92,18 @@ describe("a pace told by x-ratelimit-* headers", () => {
     for (let i = 0; i < 80; i++) driver.send();
     expect(driver.sentAt.filter((t) => t === 10_000)).toHaveLength(58);
   });
+
+  it("refused again and again with nothing admitted between (remaining 0, no wait): the pause doubles each time", () => {
+    const driver = new PaceDriver();
+    for (let i = 0; i < 4; i++) driver.send(stating(60, 10, "2.5s"));
+    const gaps: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const before = driver.now;
+      driver.send({ ...stating(60, 0, "3s"), refused: true });
+      gaps.push(driver.now - before);
+    }
+    // 2 below nothing left (the reserve): three slots of 20/s, after a pause of one slot (50 ms)
+    // that doubles with each refusal.
+    expect(gaps.slice(1)).toEqual([150 + 50, 150 + 100, 150 + 200, 150 + 400, 150 + 800]);
+  });
 });
