@@ -106,4 +106,27 @@ describe("a pace told by x-ratelimit-* headers", () => {
     // that doubles with each refusal.
     expect(gaps.slice(1)).toEqual([150 + 50, 150 + 100, 150 + 200, 150 + 400, 150 + 800]);
   });
+
+  it("takes no rate from a reset of 0, from a limit with nothing used, or from a count with no limit", () => {
+    for (const headers of [
+      stating(60, 10, "0s"),
+      stating(60, 60, "1s"),
+      {
+        refused: false,
+        headers: { "x-ratelimit-remaining-requests": "10", "x-ratelimit-reset-requests": "1s" },
+      },
+    ]) {
+      const driver = new PaceDriver();
+      driver.send(headers);
+      expect(driver.pace.rate).toBe(100);
+    }
+  });
+
+  it("a token's wait in ms still bounds a pace the headers set high", () => {
+    const driver = new PaceDriver();
+    driver.send(stating(10_000, 8_000, "1s")); // 2000/s
+    expect(driver.pace.rate).toBe(2000);
+    driver.send(refuse({ "retry-after-ms": "2" })); // a bucket of at most 1000/s
+    expect(driver.pace.rate).toBe(1000);
+  });
 });
