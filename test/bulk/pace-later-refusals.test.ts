@@ -131,4 +131,17 @@ describe("429s after the first", () => {
     expect(driver.now).toBe(225);
     expect(driver.pace.rate).toBe(760);
   });
+
+  it("refusals in a row after some were admitted pause one slot each: only with nothing admitted does the pause double", () => {
+    const driver = afterFirstRefusal();
+    for (let i = 0; i < 5; i++) driver.send();
+    const gaps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = driver.now;
+      driver.send(refuse());
+      gaps.push(driver.now - before);
+    }
+    // Each: after a pause of one slot of 800/s, a slot.
+    expect(gaps.slice(1)).toEqual([2.5, 2.5]);
+  });
 });
