@@ -144,4 +144,20 @@ describe("429s after the first", () => {
     // Each: after a pause of one slot of 800/s, a slot.
     expect(gaps.slice(1)).toEqual([2.5, 2.5]);
   });
+
+  it("probes stop at the user's ceiling: a refusal there takes back the last step up to it", () => {
+    const driver = new PaceDriver(100);
+    driver.sendUntil(100);
+    driver.send(refuse()); // 50/s
+    const rates: number[] = [];
+    while (driver.now < 3000) {
+      driver.send();
+      if (driver.pace.rate !== rates.at(-1)) rates.push(driver.pace.rate);
+    }
+    expect(rates.at(-1)).toBe(100);
+    const beforeLastStep = rates.at(-2)!;
+    expect(beforeLastStep).toBeLessThan(99);
+    driver.send(refuse());
+    expect(driver.pace.rate).toBe(beforeLastStep);
+  });
 });
