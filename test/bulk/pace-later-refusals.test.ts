@@ -160,4 +160,16 @@ describe("429s after the first", () => {
     driver.send(refuse());
     expect(driver.pace.rate).toBe(beforeLastStep);
   });
+
+  it("the pause grows up to the whole seconds a coarse Retry-After names, 2 s for Retry-After: 2", () => {
+    const driver = afterFirstRefusal();
+    const gaps: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const before = driver.now;
+      driver.send(refuse({ "retry-after": "2" }));
+      gaps.push(driver.now - before);
+    }
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(2000);
+    expect(Math.max(...gaps)).toBeLessThan(2005);
+  });
 });

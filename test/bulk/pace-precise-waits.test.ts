@@ -80,4 +80,14 @@ describe("precise short waits", () => {
     driver.send();
     expect(driver.now).toBeGreaterThanOrEqual(1000);
   });
+
+  it("an answer that says requests remain does not end a window's pause early", () => {
+    const driver = ramped();
+    const [first, second, third] = [driver.send(null), driver.send(null), driver.send(null)];
+    driver.answer(first, refuse({ "retry-after-ms": "875" })); // until 1000
+    driver.answer(second, refuse({ "retry-after-ms": "5" }));
+    driver.answer(third, { refused: false, headers: { "x-ratelimit-remaining": "10" } });
+    driver.send();
+    expect(driver.now).toBeGreaterThanOrEqual(1000);
+  });
 });
