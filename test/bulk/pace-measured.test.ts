@@ -99,4 +99,26 @@ describe("a pace measured between refusals", () => {
     expect(driver.now - cutAt).toBeGreaterThanOrEqual(500);
     expect(driver.pace.rate / cut).toBeCloseTo(1.1, 10);
   });
+
+  it("refused exactly 1 in 10: well over (the measurement), not eased; 1 in 11: eased", () => {
+    const tenth = refusedEvery(10);
+    expect(tenth.rate).toBeCloseTo(tenth.measured * 0.98, 10);
+    expect(tenth.rate).toBeLessThan(760);
+    const eleventh = refusedEvery(11);
+    expect(eleventh.measured * 0.98).toBeLessThan(760);
+    expect(eleventh.rate).toBe(760);
+  });
+
+  it("after a halving that the measurement did not set, the pace grows back quickly (25%) after 250 ms", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    driver.send(refuse());
+    let i = 0;
+    while (driver.pace.rate === 800) driver.send(++i % 2 === 0 ? refuse() : ADMIT);
+    expect(driver.pace.rate).toBe(400);
+    const cutAt = driver.now;
+    while (driver.pace.rate === 400) driver.send();
+    expect(driver.now - cutAt).toBeLessThan(300);
+    expect(driver.pace.rate).toBe(500);
+  });
 });
