@@ -87,4 +87,11 @@ describe("the first 429", () => {
     expect(driver.sentAt).toEqual([1000, 1000]);
     expect(driver.pace.rate).toBe(1.5 * (1000 / 50));
   });
+
+  it("under a ceiling of one request every 2 s: a pause of one slot (2 s), then a slot", () => {
+    const driver = new PaceDriver(0.5);
+    driver.send(refuse());
+    driver.send(ADMIT);
+    expect(driver.sentAt).toEqual([0, 4000]);
+  });
 });

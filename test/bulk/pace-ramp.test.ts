@@ -66,4 +66,12 @@ describe("the pacer's slow start", () => {
     driver.sendUntil(60, () => null);
     expect(driver.pace.rate).toBe(400);
   });
+
+  it("keeps 5 ms worth of requests as burst: 8 at once at 1600/s after a short idle", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    expect(driver.pace.rate).toBe(1600);
+    for (let i = 0; i < 12; i++) driver.send(ADMIT, 200);
+    expect(driver.sentAt.filter((t) => t === 200)).toHaveLength(8);
+  });
 });

@@ -129,4 +129,11 @@ describe("a pace told by x-ratelimit-* headers", () => {
     driver.send(refuse({ "retry-after-ms": "2" })); // a bucket of at most 1000/s
     expect(driver.pace.rate).toBe(1000);
   });
+
+  it("a count of what is left with no limit: what is left less 2 goes at once, then the pace", () => {
+    const driver = new PaceDriver();
+    driver.send({ refused: false, headers: { "x-ratelimit-remaining-requests": "10" } });
+    for (let i = 0; i < 10; i++) driver.send();
+    expect(driver.sentAt).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 20]);
+  });
 });
