@@ -26,6 +26,9 @@ const DUE_NOW =
 /** An attempt that may go at once goes through the queue otherwise, in the same call. */
 const SAME_CALL =
   "the attempt is then queued and let through by the dispatch in the same call, with the same ticket; only the promise around it differs";
+/** The headers give a rate only with both a limit and a reset. */
+const MISSING_LIMIT =
+  "a missing limit or reset fails a later comparison anyway (`undefined > remaining`, `undefined > 0` are false)";
 /** boundBy is a no-op for a 1 ms wait, and at the first refusal the cut right after is lower. */
 const BOUND =
   "a wait of 1 ms bounds the pace by 1000 / 0 = Infinity, which lowers nothing; and at the first refusal the cut that follows limits the pace to 1000 / wait, below the bound 1000 / (wait - 1)";
@@ -65,13 +68,12 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "`undefined <= 50` is false, so a refusal without a wait still takes the no-wait branch",
   "src/pacer-rate.ts:336:36 EqualityOperator":
     "each request is answered once, so the same request never syncs twice",
-  "src/pacer-rate.ts:341:32 ConditionalExpression":
-    "`undefined > 0` is false: the next condition rejects a missing reset anyway",
+  "src/pacer-rate.ts:341:9 ConditionalExpression": MISSING_LIMIT,
+  "src/pacer-rate.ts:341:9 LogicalOperator": MISSING_LIMIT,
+  "src/pacer-rate.ts:341:32 ConditionalExpression": MISSING_LIMIT,
   "src/pacer-rate.ts:357:9 ConditionalExpression": BOUND,
   "src/pacer-rate.ts:357:9 LogicalOperator": BOUND,
   "src/pacer-rate.ts:391:9 EqualityOperator": "pausing again until the same moment changes nothing",
-  "src/pacer-rate.ts:398:9 EqualityOperator":
-    "at the moment of the last refill, refilling adds nothing",
   "src/pacer.ts:99:11 EqualityOperator": SAME_CALL,
   "src/pacer.ts:99:42 EqualityOperator": SAME_CALL,
   "src/pacer.ts:107:15 ConditionalExpression":
