@@ -26,6 +26,9 @@ const DUE_NOW =
 /** An attempt that may go at once goes through the queue otherwise, in the same call. */
 const SAME_CALL =
   "the attempt is then queued and let through by the dispatch in the same call, with the same ticket; only the promise around it differs";
+/** Header values come trimmed. */
+const TRIMMED =
+  "`Headers` strips a value's leading and trailing whitespace, and `Number` ignores it too";
 /** The headers give a rate only with both a limit and a reset. */
 const MISSING_LIMIT =
   "a missing limit or reset fails a later comparison anyway (`undefined > remaining`, `undefined > 0` are false)";
@@ -85,4 +88,7 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "a second timer for the moment already armed only runs a dispatch that finds nothing new to do",
   "src/pacer.ts:239:11 ConditionalExpression":
     "a timer that fires after an earlier one was armed and fired can only let a second timer be armed for a moment already armed: an extra dispatch that finds nothing new",
+  "src/rate-headers.ts:50:20 MethodExpression": TRIMMED,
+  "src/rate-headers.ts:51:10 MethodExpression": TRIMMED,
+  "src/rate-headers.ts:60:16 MethodExpression": TRIMMED,
 };

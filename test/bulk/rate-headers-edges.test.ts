@@ -89,6 +89,7 @@ describe("goDuration, every unit and form", () => {
     expect(goDuration("2h")).toBe(7_200_000);
     expect(goDuration("3m")).toBe(180_000);
     expect(goDuration(".5s")).toBe(500);
+    expect(goDuration(".55s")).toBe(550);
     expect(goDuration("1.s")).toBe(1000);
   });
 
