@@ -20,6 +20,22 @@ const UNTIL = "only `terminal-or-action` is ever compared, so any other value me
 const ANSWERED =
   "every run a wait sees came from an answer (a poll or the cancel), so it always has response info and headers";
 
+/** The pacer's dispatch treats a due time at or before now as now. */
+const DUE_NOW =
+  "with a token or more in hand the start is at or before now, and every caller takes a due time at or before now as now";
+/** An attempt that may go at once goes through the queue otherwise, in the same call. */
+const SAME_CALL =
+  "the attempt is then queued and let through by the dispatch in the same call, with the same ticket; only the promise around it differs";
+/** Header values come trimmed. */
+const TRIMMED =
+  "`Headers` strips a value's leading and trailing whitespace, and `Number` ignores it too";
+/** The headers give a rate only with both a limit and a reset. */
+const MISSING_LIMIT =
+  "a missing limit or reset fails a later comparison anyway (`undefined > remaining`, `undefined > 0` are false)";
+/** boundBy is a no-op for a 1 ms wait, and at the first refusal the cut right after is lower. */
+const BOUND =
+  "a wait of 1 ms bounds the pace by 1000 / 0 = Infinity, which lowers nothing; and at the first refusal the cut that follows limits the pace to 1000 / wait, below the bound 1000 / (wait - 1)";
+
 export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/errors/from-response.ts:36:19 OptionalChaining":
     "`null.error` throws inside the try, which leaves no body exactly as `undefined` does",
@@ -102,4 +118,31 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "the look's requests carry the deadline signal: once it has fired they fail with its reason; another error would have to land in the same turn of the event loop",
   "src/cancel-active.ts:222:35 ConditionalExpression":
     "the look's requests carry the deadline signal: once it has fired they fail with its reason; another error would have to land in the same turn of the event loop",
+  // M2-pacer: the bulk pacer (pacer.ts, pacer-rate.ts, pacer-concurrency.ts, rate-headers.ts)
+  "src/pacer-rate.ts:143:19 ConditionalExpression": DUE_NOW,
+  "src/pacer-rate.ts:143:19 EqualityOperator": DUE_NOW,
+  "src/pacer-rate.ts:243:11 ConditionalExpression":
+    "`undefined <= 50` is false, so a refusal without a wait still takes the no-wait branch",
+  "src/pacer-rate.ts:336:36 EqualityOperator":
+    "each request is answered once, so the same request never syncs twice",
+  "src/pacer-rate.ts:341:9 ConditionalExpression": MISSING_LIMIT,
+  "src/pacer-rate.ts:341:9 LogicalOperator": MISSING_LIMIT,
+  "src/pacer-rate.ts:341:32 ConditionalExpression": MISSING_LIMIT,
+  "src/pacer-rate.ts:357:9 ConditionalExpression": BOUND,
+  "src/pacer-rate.ts:357:9 LogicalOperator": BOUND,
+  "src/pacer-rate.ts:391:9 EqualityOperator": "pausing again until the same moment changes nothing",
+  "src/pacer.ts:99:11 EqualityOperator": SAME_CALL,
+  "src/pacer.ts:99:42 EqualityOperator": SAME_CALL,
+  "src/pacer.ts:107:15 ConditionalExpression":
+    "the abort listener is removed when the attempt is let through, so an abort always finds its waiter still queued",
+  "src/pacer.ts:110:58 ObjectLiteral": "an AbortSignal fires `abort` once only",
+  "src/pacer.ts:110:66 BooleanLiteral": "an AbortSignal fires `abort` once only",
+  "src/pacer.ts:229:27 OptionalChaining": "`onAbort` is set only for a waiter that has a signal",
+  "src/pacer.ts:236:9 EqualityOperator":
+    "a second timer for the moment already armed only runs a dispatch that finds nothing new to do",
+  "src/pacer.ts:239:11 ConditionalExpression":
+    "a timer that fires after an earlier one was armed and fired can only let a second timer be armed for a moment already armed: an extra dispatch that finds nothing new",
+  "src/rate-headers.ts:50:20 MethodExpression": TRIMMED,
+  "src/rate-headers.ts:51:10 MethodExpression": TRIMMED,
+  "src/rate-headers.ts:60:16 MethodExpression": TRIMMED,
 };

@@ -271,8 +271,10 @@ export class PacerRate {
       } else {
         // No wait, or only "within a second": the limit lies between what was admitted lately
         // (the ramp was slower before) and the pace refused. Half that pace, unless what was
-        // admitted says far less (a small bucket's burst hides little).
-        this.limit(Math.min(this.rate / 2, 1.5 * this.admittedRecently(now)));
+        // admitted says far less (a small bucket's burst hides little). Nothing admitted yet
+        // says nothing (the key's other traffic may have emptied the bucket): half the pace.
+        const admitted = this.passedTotal > 0 ? 1.5 * this.admittedRecently(now) : Infinity;
+        this.limit(Math.min(this.rate / 2, admitted));
       }
     } else {
       if (this.windowed) {
@@ -290,18 +292,14 @@ export class PacerRate {
           this.spanRefused >= Math.max(3, this.spanPassed)
         ) {
           // Refused as often as admitted, too few to measure: clearly over. Halve.
-          this.rate = Math.max(this.rate / 2, this.floor);
+          this.rate = Math.max(this.rate / 2, this.floorHolds());
         } else if (measurable && this.spanRefused < NOISE * answered) {
           // Refusals were rare: requests that bunched up on the way (a stalled client or server)
           // met a small bucket, or the pace is just over. Only a nudge.
           this.rate = Math.max(this.rate * NUDGE, this.floor);
         } else if (measurable && this.spanRefused >= WELL_OVER * answered) {
-          // Well over all along: the span measured the server. Over it again at the floor,
-          // the limit itself went down.
-          const atFloor = this.rate <= this.floor * 1.05;
-          if (atFloor && this.overAtFloor) this.floor = 0;
-          this.overAtFloor = atFloor;
-          this.rate = Math.max(this.rate / 2, credible, this.floor);
+          // Well over all along: the span measured the server.
+          this.rate = Math.max(this.rate / 2, credible, this.floorHolds());
           tookMeasure = this.rate === credible;
         } else {
           this.rate = Math.max(this.rate * EASE, credible, this.floor);
@@ -319,6 +317,17 @@ export class PacerRate {
     this.probeFrom = 0;
     this.probedAt = Number.NEGATIVE_INFINITY;
     return tookMeasure;
+  }
+
+  /**
+   * The floor under a cut that finds the pace clearly over, or 0 when it gives way: over the
+   * limit again at the floor, the limit itself went down.
+   */
+  private floorHolds(): number {
+    const atFloor = this.rate <= this.floor * 1.05;
+    if (atFloor && this.overAtFloor) this.floor = 0;
+    this.overAtFloor = atFloor;
+    return this.floor;
   }
 
   private grow(now: number): void {

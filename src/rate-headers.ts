@@ -5,7 +5,7 @@
  * `x-ratelimit-limit` / `-remaining` / `-reset` of gateways; and on a 429, `retry-after-ms` or
  * `Retry-After` (seconds or an HTTP date). Web APIs only: the main entry imports this.
  */
-import { retryAfterMs } from "./retry.js";
+import { serverWait } from "./retry.js";
 
 export interface RateHeaders {
   /** The most requests the limit allows (`x-ratelimit-limit-requests`), or `undefined`. */
@@ -25,10 +25,12 @@ export interface RateHeaders {
 
 /** Reads the rate-limit headers of one answer. `now` is for a `Retry-After` given as a date. */
 export function readRateHeaders(headers: Headers, now: number = Date.now()): RateHeaders {
-  const retryAfter = retryAfterMs(headers, now);
+  const wait = serverWait(headers, now);
+  // Precise: the wait came from `retry-after-ms` (not merely beside a blank or broken one), or
+  // `Retry-After` has a fraction of a second (whole seconds and dates are upper bounds).
+  const seconds = Number(headers.get("retry-after"));
   const fine =
-    headers.has("retry-after-ms") ||
-    /^\s*\d*\.\d*[1-9]\d*\s*$/.test(headers.get("retry-after") ?? "");
+    wait?.header === "retry-after-ms" || (Number.isFinite(seconds) && !Number.isInteger(seconds));
   return {
     limit: count(headers.get("x-ratelimit-limit-requests") ?? headers.get("x-ratelimit-limit")),
     remaining: count(
@@ -38,8 +40,8 @@ export function readRateHeaders(headers: Headers, now: number = Date.now()): Rat
       headers.get("x-ratelimit-reset-requests") ?? headers.get("x-ratelimit-reset"),
       now,
     ),
-    retryAfterMs: retryAfter ?? undefined,
-    coarse: retryAfter !== null && !fine,
+    retryAfterMs: wait?.ms,
+    coarse: wait !== null && !fine,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type HeaderStyle,
   type Limiter,
 } from "../../bench/lib/limiters.js";
+import { vi } from "vitest";
 import type { Clock } from "../../src/pacer.js";
 import { decideRetry, type RetryPolicy } from "../../src/retry.js";
 import type { AttemptEnd, AttemptHooks, ResponseHead } from "../../src/transport.js";
@@ -205,6 +206,8 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     }
   }
 
+  // The pacer's fault backoff draws from Math.random: seeded too, so that a run is repeatable.
+  const draw = vi.spyOn(Math, "random").mockImplementation(mulberry32((options.seed ?? 7) + 1));
   let working = options.concurrency;
   const workers = Array.from({ length: options.concurrency }, async () => {
     while (next < options.runs) {
@@ -214,8 +217,12 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     }
     working--;
   });
-  await clock.run(() => working === 0);
-  await Promise.all(workers);
+  try {
+    await clock.run(() => working === 0);
+    await Promise.all(workers);
+  } finally {
+    draw.mockRestore();
+  }
   result.elapsedMs = clock.now();
   return result;
 }
