@@ -2,9 +2,10 @@ import { defineConfig } from "vitest/config";
 
 /**
  * The tests Stryker runs against each mutant (`npm run test:mutation`): the fast folders that
- * exercise the core modules over loopback (test/observe for the transport's hooks, log and history). Left out: the files that spend seconds pacing real
- * traffic (their behaviour is covered by the fake-clock limiter tests, which are kept), and the
- * type tests, which say nothing about a mutant in a function body.
+ * exercise the core modules over loopback (test/observe for the transport's hooks, log lines and
+ * history). Left out: the files that spend seconds pacing real traffic (their behaviour is
+ * covered by the fake-clock limiter tests, which are kept), and the type tests, which say
+ * nothing about a mutant in a function body.
  */
 export default defineConfig({
   test: {
