@@ -39,6 +39,19 @@ describe("the transport's log lines", () => {
     });
   });
 
+  it("debug: an attempt without an answer says so, with the error's name", async () => {
+    const server = await startServer(resetBeforeHeaders);
+    const logger = captureLogger();
+    await rejection(
+      clientFor(server, { logger, logLevel: "debug", maxRetries: 0 }).runs.get("t", "r"),
+    );
+    expect(logger.lines.map((line) => line.level)).toEqual(["debug", "debug"]);
+    expect(logger.lines[1]!.message).toMatch(
+      /^threadrun: GET \/v1\/threads\/t\/runs\/r: no response \(ConnectionError\) in \d+ ms$/,
+    );
+    expect(logger.lines[1]!.data).toMatchObject({ attempt: 1, final: true, requestId: null });
+  });
+
   it("debug: a call aborted while it waits for its retry says it gave up before the next attempt", async () => {
     const server = await startServer(status(503, "busy", { "retry-after-ms": "30000" }));
     const logger = captureLogger();
@@ -54,8 +67,18 @@ describe("the transport's log lines", () => {
     expect(logger.lines.at(-1)).toMatchObject({
       level: "debug",
       message: "threadrun: GET /v1/threads/t/runs/r: gave up before attempt 2 (AbortError)",
-      data: { attempt: 1, final: true, requestId: null, durationMs: 0 },
+      data: {
+        method: "GET",
+        url: `${server.url}/threads/t/runs/r`,
+        attempt: 1,
+        retryCount: 0,
+        final: true,
+        requestId: null,
+        durationMs: 0,
+      },
     });
+    const callId = (logger.lines[0]!.data as { callId: number }).callId;
+    expect(logger.lines.at(-1)!.data).toHaveProperty("callId", callId);
     expect(server.requests).toHaveLength(1);
   });
 
