@@ -29,11 +29,11 @@ describe.each(senders)("a signal shared by many calls with %s", (_name, sender) 
     );
     const controller = new AbortController();
     const { signal } = controller;
-    const client = clientFor(server, { ...sender(), timeoutMs: 50, maxRetries: 1 });
+    const client = clientFor(server, { ...sender(), maxRetries: 1 });
     await client.runs.get("t", "r1", { signal });
     await client.runs.get("t", "r2", { signal });
     await rejection(client.runs.get("t", "r3", { signal }));
-    await rejection(client.runs.get("t", "r4", { signal, maxRetries: 0 }));
+    await rejection(client.runs.get("t", "r4", { signal, maxRetries: 0, timeoutMs: 100 }));
     expect(server.requests).toHaveLength(5);
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
     controller.abort(new Error("later"));
