@@ -4,7 +4,7 @@
  * throws something that is not an Error, and the edge of the over-the-cap warning.
  */
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../src/index.js";
+import { RateLimitError } from "../../src/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import { captureLogger } from "../support/logger.js";
 import {
@@ -115,7 +115,8 @@ describe("the transport's log lines", () => {
       const logger = captureLogger();
       const client = clientFor(server, { logger, maxRetries: 0, maxRetryAfterMs: 50 });
       const error = await rejection(client.runs.get("t", "r"));
-      expect((error as ApiError).retryAfterMs).toBe(askedMs);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).retryAfterMs).toBe(askedMs);
       expect(logger.lines.map((line) => line.level)).toEqual(warned ? ["warn"] : []);
     }
   });
