@@ -38,7 +38,8 @@ export function createCredentials(resolved: ResolvedOptions): Credentials {
       let headers = staticHeaders;
       if (typeof apiKey === "function") {
         const token = await apiKey();
-        if (typeof token !== "string" || token === "") {
+        // An empty token is refused by checkCredential ("the key is empty").
+        if (typeof token !== "string") {
           throw new TypeError(
             "apiKey: the credential function returned no token (expected a non-empty string)",
           );
