@@ -39,6 +39,29 @@ describe("the transport's log lines", () => {
     });
   });
 
+  it("info: a retry of an error status without a server hint says the wait is the backoff", async () => {
+    const server = await startServer(sequence(status(503), okRun()));
+    const logger = captureLogger();
+    await clientFor(server, {
+      logger,
+      logLevel: "info",
+      retryBaseDelayMs: 8,
+      retryMaxDelayMs: 8,
+    }).runs.get("t", "r");
+    expect(logger.lines.map((line) => [line.level, line.message])).toEqual([
+      [
+        "info",
+        expect.stringMatching(
+          /^threadrun: retrying GET \/v1\/threads\/t\/runs\/r in \d+ ms \(backoff\): attempt 1 got 503, request id req_test$/,
+        ),
+      ],
+    ]);
+    expect(logger.lines[0]!.data).toMatchObject({
+      delaySource: "backoff",
+      reason: { status: 503 },
+    });
+  });
+
   it("debug: an attempt without an answer says so, with the error's name", async () => {
     const server = await startServer(resetBeforeHeaders);
     const logger = captureLogger();
