@@ -33,7 +33,7 @@ describe.each(senders)("a signal shared by many calls with %s", (_name, sender) 
     await client.runs.get("t", "r1", { signal });
     await client.runs.get("t", "r2", { signal });
     await rejection(client.runs.get("t", "r3", { signal }));
-    await rejection(client.runs.get("t", "r4", { signal, maxRetries: 0, timeoutMs: 100 }));
+    await rejection(client.runs.get("t", "r4", { signal, maxRetries: 0, timeoutMs: 150 }));
     expect(server.requests).toHaveLength(5);
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
     controller.abort(new Error("later"));
