@@ -60,6 +60,6 @@ export function createCredentials(resolved: ResolvedOptions): Credentials {
 function secretOf(headers: Record<string, string>): string | undefined {
   const value = headers["authorization"]?.trim();
   if (!value) return undefined;
-  const space = value.indexOf(" ");
-  return space === -1 ? value : value.slice(space + 1).trim() || undefined;
+  // Without a space (a bare token) indexOf gives -1, and the whole value is the secret.
+  return value.slice(value.indexOf(" ") + 1).trim() || undefined;
 }
