@@ -55,6 +55,8 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "speed only: the cached request object is replaced by an equal one",
   "src/transport.ts:91:41 StringLiteral":
     "shownUrl on a path without a query changes it only if a thread or run id contained the API key itself",
+  "src/transport.ts:104:15 ConditionalExpression":
+    "the body key then holds undefined, which fetch and the HttpSender adapter (it passes a body only when it is a string) both take as no body",
   "src/transport/attempt.ts:39:11 ConditionalExpression":
     "a second settle() only follows the sender's promise ending after a time-out or an abort had settled the attempt: a second resolve or reject is ignored, and clearing the timer and listener again does nothing",
   "src/transport/attempt.ts:39:24 BooleanLiteral":
@@ -87,6 +89,12 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "ClientLog.write drops a line below its level itself; the early return only skips building the line",
   "src/transport/retry-loop.ts:228:23 StringLiteral":
     '`log.on("")` holds at every level; ClientLog.write drops a line below its level itself; the early return only skips building the line',
+  "src/transport/retry-loop.ts:250:51 StringLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
+  "src/transport/retry-loop.ts:250:92 ObjectLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
+  "src/transport/retry-loop.ts:254:44 StringLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
   "src/transport/wire-sender.ts:41:18 BooleanLiteral":
     "speed only: fetch then always gets a signal (an idle one slows a loopback call by 15-20% on Node 20, see the comment); a time-out then aborts it through the signal instead of cancelling the body: the same TimeoutError, the connection let go either way",
   "src/transport/wire-sender.ts:58:32 StringLiteral":
