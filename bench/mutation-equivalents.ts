@@ -145,4 +145,57 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/rate-headers.ts:50:20 MethodExpression": TRIMMED,
   "src/rate-headers.ts:51:10 MethodExpression": TRIMMED,
   "src/rate-headers.ts:60:16 MethodExpression": TRIMMED,
+  // transport (M2-transport): src/transport.ts and src/transport/*.ts
+  "src/transport.ts:82:15 ConditionalExpression":
+    "speed only: every request then gets its own request object, with the same method and headers",
+  "src/transport.ts:84:15 ConditionalExpression":
+    "speed only: the cached request object is replaced by an equal one",
+  "src/transport.ts:91:41 StringLiteral":
+    "shownUrl on a path without a query changes it only if a thread or run id contained the API key itself",
+  "src/transport.ts:104:15 ConditionalExpression":
+    "the body key then holds undefined, which fetch and the HttpSender adapter (it passes a body only when it is a string) both take as no body",
+  "src/transport/attempt.ts:39:11 ConditionalExpression":
+    "a second settle() only follows the sender's promise ending after a time-out or an abort had settled the attempt: a second resolve or reject is ignored, and clearing the timer and listener again does nothing",
+  "src/transport/attempt.ts:39:24 BooleanLiteral":
+    "a second settle() only follows the sender's promise ending after a time-out or an abort had settled the attempt: a second resolve or reject is ignored, and clearing the timer and listener again does nothing",
+  "src/transport/attempt.ts:71:36 StringLiteral":
+    "the reason a late body is cancelled with, after its attempt already ended: nothing reads it",
+  "src/transport/credentials.ts:36:27 ConditionalExpression":
+    "only costs an await: headersFor() gives back the static headers themselves when there is no key function and no per-call header",
+  "src/transport/credentials.ts:49:11 ConditionalExpression":
+    "mergeHeaders returns at once for `undefined`; the copy it then works on holds the same headers",
+  "src/transport/credentials.ts:51:38 StringLiteral":
+    "per-call headers are checked before the call with their own label (checkRequestOptions, raw's check), so this merge never throws",
+  "src/transport/observer.ts:52:7 ConditionalExpression":
+    "speed only: a client without hooks at a level below info then builds an observer whose lines the log drops and whose hooks are unset; call ids stay distinct and increasing",
+  "src/transport/observer.ts:52:38 StringLiteral":
+    '`log.on("")` holds at every level, so the observer is always built; speed only, as for the `false` mutant of this line',
+  "src/transport/observer.ts:127:9 ConditionalExpression":
+    "speed only: `Promise.resolve` of a value that is not a promise never rejects, so the catch never runs",
+  "src/transport/redact.ts:10:9 ConditionalExpression":
+    "speed only: splitting a text on a form it does not contain and joining it again gives the same text",
+  "src/transport/retry-loop.ts:99:13 ConditionalExpression":
+    "only costs an await: headersFor() gives back the static headers themselves when there is no key function and no per-call header",
+  "src/transport/retry-loop.ts:177:24 ConditionalExpression":
+    "a wait is chosen but not taken only when the signal is aborted, and after an answer or a retryable failure it cannot be: an abort settles the attempt with the reason, which is never retried",
+  "src/transport/retry-loop.ts:181:13 ConditionalExpression":
+    "`null > maxRetryAfterMs` is false, so no server wait still means no warning",
+  "src/transport/retry-loop.ts:204:18 OptionalChaining":
+    "chosenWait is only called when the hooks have afterAttempt",
+  "src/transport/retry-loop.ts:228:7 ConditionalExpression":
+    "ClientLog.write drops a line below its level itself; the early return only skips building the line",
+  "src/transport/retry-loop.ts:228:23 StringLiteral":
+    '`log.on("")` holds at every level; ClientLog.write drops a line below its level itself; the early return only skips building the line',
+  "src/transport/retry-loop.ts:250:51 StringLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
+  "src/transport/retry-loop.ts:250:92 ObjectLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
+  "src/transport/retry-loop.ts:254:44 StringLiteral":
+    "every caller checks its request options first (checkRequestOptions: runs, list, the wait and bulk `request` option) with its own label, so this defence never meets a bad value",
+  "src/transport/wire-sender.ts:41:18 BooleanLiteral":
+    "speed only: fetch then always gets a signal (an idle one slows a loopback call by 15-20% on Node 20, see the comment); a time-out then aborts it through the signal instead of cancelling the body: the same TimeoutError, the connection let go either way",
+  "src/transport/wire-sender.ts:58:32 StringLiteral":
+    "every request the transport builds names its method (initFor always sets it), so the default is never read",
+  "src/transport/wire-sender.ts:89:7 ConditionalExpression":
+    "speed only: copying the one chunk into a buffer of its own length and decoding that gives the same text",
 };

@@ -42,13 +42,16 @@ export function attemptOnce(request: AttemptRequest): Promise<ReceivedResponse> 
       signal?.removeEventListener("abort", onAbort);
       return true;
     };
+    // Listens only on a caller's signal, which always has a controller; settle() removes it, so
+    // an abort always finds the attempt open.
     const onAbort = () => {
-      if (!settle()) return;
-      controller?.abort(signal?.reason);
-      reject(signal?.reason);
+      settle();
+      const reason: unknown = signal!.reason;
+      controller!.abort(reason);
+      reject(reason);
     };
     if (controller) init = { ...init, signal: controller.signal };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort);
     const timer = setTimeout(
       () => {
         if (!settle()) return;

@@ -38,7 +38,8 @@ export function createCredentials(resolved: ResolvedOptions): Credentials {
       let headers = staticHeaders;
       if (typeof apiKey === "function") {
         const token = await apiKey();
-        if (typeof token !== "string" || token === "") {
+        // An empty token is refused by checkCredential ("the key is empty").
+        if (typeof token !== "string") {
           throw new TypeError(
             "apiKey: the credential function returned no token (expected a non-empty string)",
           );
@@ -59,6 +60,6 @@ export function createCredentials(resolved: ResolvedOptions): Credentials {
 function secretOf(headers: Record<string, string>): string | undefined {
   const value = headers["authorization"]?.trim();
   if (!value) return undefined;
-  const space = value.indexOf(" ");
-  return space === -1 ? value : value.slice(space + 1).trim() || undefined;
+  // Without a space (a bare token) indexOf gives -1, and the whole value is the secret.
+  return value.slice(value.indexOf(" ") + 1).trim() || undefined;
 }

@@ -104,7 +104,7 @@ export async function runAttempts(
           headers = { ...headers, [RETRY_COUNT_HEADER]: String(attempt - 1) };
         }
         const init = exchange.initFor(headers);
-        if (shown) observer?.request(shown, attempt);
+        if (shown) observer!.request(shown, attempt);
         sentAt = performance.now();
         received = await attemptOnce({
           sender,
@@ -120,7 +120,7 @@ export async function runAttempts(
         failure = error;
       }
       // One path for both endings, an answer (any status) or none, so that each is told once.
-      const durationMs = sentAt === undefined ? 0 : performance.now() - sentAt;
+      const endedAt = performance.now();
       const response = received?.response;
       const status = response?.status;
       const requestId = response ? response.headers.get("x-request-id") : null;
@@ -147,6 +147,7 @@ export async function runAttempts(
       const retried = delayMs !== undefined && !signal?.aborted;
       // An attempt never sent (the credential function failed) is not an attempt to report.
       if (sentAt !== undefined) {
+        const durationMs = endedAt - sentAt;
         const ending = response ? { status: status! } : { errorName: errorName(failure) };
         history.push({ attempt, ...ending, requestId, durationMs, waitedMs });
         if (shown) {
