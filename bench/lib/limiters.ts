@@ -269,14 +269,7 @@ export interface EndpointStats {
  * Call {@link finish} when an admitted request's answer goes out (after `holdMs`).
  */
 export class LimitedCancels {
-  readonly stats: EndpointStats = {
-    requests: 0,
-    refused: 0,
-    errors: 0,
-    resets: 0,
-    arrivals: [],
-    heldMs: 0,
-  };
+  readonly stats: EndpointStats = noTraffic();
   private readonly limiter: Limiter;
   // Made by reset(), which the constructor calls.
   private faults!: Faults;
@@ -293,14 +286,7 @@ export class LimitedCancels {
   reset(now: number): void {
     this.limiter.reset(now);
     this.faults = new Faults(this.limiterCase.errorRate, this.limiterCase.resetRate, 1);
-    Object.assign(this.stats, {
-      requests: 0,
-      refused: 0,
-      errors: 0,
-      resets: 0,
-      arrivals: [],
-      heldMs: 0,
-    });
+    Object.assign(this.stats, noTraffic());
   }
 
   cancel(now: number, threadId: string, runId: string): Reply {
@@ -330,6 +316,10 @@ export class LimitedCancels {
   finish(now: number): void {
     this.limiter.finish(now);
   }
+}
+
+function noTraffic(): EndpointStats {
+  return { requests: 0, refused: 0, errors: 0, resets: 0, arrivals: [], heldMs: 0 };
 }
 
 function errorBody(code: string) {
