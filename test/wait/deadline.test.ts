@@ -72,7 +72,8 @@ describe("the deadline of a wait", () => {
     expect(run.status).toBe("cancelled");
     const waited = await client.runs.wait("thread_1", "run_1", { intervalMs: 5 });
     expect(waited.status).toBe("cancelled");
-    expect(timers()).toBe(before);
+    // Not more than before: a timer of something else in this process may end meanwhile.
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 
   it("a deadline beyond setTimeout's range (~24.8 days) does not fire at once", async () => {
