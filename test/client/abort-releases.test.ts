@@ -4,23 +4,17 @@
  * awaited, with fetch and with nodeHttp().
  */
 import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import { type Handler, stallBody, stallHeaders, startServer } from "../support/scripted-server.js";
 import { until } from "../support/time.js";
-
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
+import { SENDERS } from "../support/senders.js";
 
 const stalls: [string, Handler][] = [
   ["the headers", stallHeaders],
   ["the body", stallBody],
 ];
 
-describe.each(senders)("an abort mid-request with %s", (_name, sender) => {
+describe.each(SENDERS)("an abort mid-request with %s", (_name, sender) => {
   it.each(stalls)("while awaiting %s closes the connection", async (_what, handler) => {
     const server = await startServer(handler);
     const controller = new AbortController();

@@ -3,17 +3,11 @@
  * same body again: the transport rebuilds each attempt's request from the call, body included.
  */
 import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
 import { clientFor } from "../support/client.js";
 import { okRun, resetBeforeHeaders, sequence, startServer } from "../support/scripted-server.js";
+import { SENDERS } from "../support/senders.js";
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("a raw call's body with %s", (_name, sender) => {
+describe.each(SENDERS)("a raw call's body with %s", (_name, sender) => {
   it("is sent as JSON on every attempt, retries included", async () => {
     const server = await startServer(sequence(resetBeforeHeaders, okRun()));
     const body = { reason: "user asked", tags: ["a", "é"] };

@@ -3,17 +3,12 @@
  * (no Location) is an error answer, even with a run in its body, and a 299 is still a success.
  */
 import { describe, expect, it } from "vitest";
-import { ApiError, type ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
+import { ApiError } from "../../src/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import { json, startServer, wireRun } from "../support/scripted-server.js";
+import { SENDERS } from "../support/senders.js";
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("the success range with %s", (_name, sender) => {
+describe.each(SENDERS)("the success range with %s", (_name, sender) => {
   it("a 300 carrying a run is an ApiError with status 300, not retried", async () => {
     const server = await startServer((_req, res) => json(res, 300, wireRun({ id: "r" })));
     const error = await rejection(clientFor(server, sender()).runs.get("t", "r"));

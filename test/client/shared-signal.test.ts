@@ -5,8 +5,6 @@
  */
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import {
   okRun,
@@ -16,13 +14,9 @@ import {
   startServer,
   status,
 } from "../support/scripted-server.js";
+import { SENDERS } from "../support/senders.js";
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("a signal shared by many calls with %s", (_name, sender) => {
+describe.each(SENDERS)("a signal shared by many calls with %s", (_name, sender) => {
   it("holds no listener once the calls ended: answered, retried, failed or timed out", async () => {
     const server = await startServer(
       sequence(okRun(), resetBeforeHeaders, okRun(), status(404), stallHeaders),

@@ -4,19 +4,13 @@
  * would have passed.
  */
 import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import { okRun, sequence, startServer, status } from "../support/scripted-server.js";
+import { SENDERS } from "../support/senders.js";
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("time limits with %s", (_name, sender) => {
+describe.each(SENDERS)("time limits with %s", (_name, sender) => {
   it("ten ended calls with a one-hour limit leave no timer running", async () => {
     const server = await startServer(sequence(okRun(), status(404), okRun()));
     const client = clientFor(server, { ...sender(), timeoutMs: 3_600_000 });

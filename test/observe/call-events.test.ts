@@ -6,13 +6,7 @@
  * waiting for a retry).
  */
 import { describe, expect, it } from "vitest";
-import {
-  type ClientHooks,
-  type ClientOptions,
-  type RequestEvent,
-  type ResponseEvent,
-} from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
+import type { ClientHooks, RequestEvent, ResponseEvent } from "../../src/index.js";
 import { clientFor, rejection } from "../support/client.js";
 import {
   okRun,
@@ -22,11 +16,7 @@ import {
   status,
 } from "../support/scripted-server.js";
 import { until } from "../support/time.js";
-
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
+import { SENDERS } from "../support/senders.js";
 
 type Seen = ["request", RequestEvent] | ["response", ResponseEvent] | ["retry", ResponseEvent];
 
@@ -51,7 +41,7 @@ function recorder(): { hooks: ClientHooks; seen: Seen[]; finals: () => ResponseE
 const finalFlags = (seen: Seen[]) =>
   seen.flatMap(([kind, event]) => (kind === "response" ? [(event as ResponseEvent).final] : []));
 
-describe.each(senders)("call events with %s", (_name, sender) => {
+describe.each(SENDERS)("call events with %s", (_name, sender) => {
   it("every event of a call has its callId; concurrent calls have distinct ones", async () => {
     // Each run's first attempt is held until both calls have sent one, then answered 503.
     let firstAttempts = 0;

@@ -4,8 +4,7 @@
  * request (its error is logged at `error`, dropped at "off"); the option is checked.
  */
 import { describe, expect, it } from "vitest";
-import { createClient, type ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
+import { createClient } from "../../src/index.js";
 import { KEY, clientFor, failure } from "../support/client.js";
 import { captureLogger } from "../support/logger.js";
 import { until } from "../support/time.js";
@@ -16,13 +15,9 @@ import {
   startServer,
   status,
 } from "../support/scripted-server.js";
+import { SENDERS } from "../support/senders.js";
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("hooks with %s", (_name, sender) => {
+describe.each(SENDERS)("hooks with %s", (_name, sender) => {
   it("see every attempt in order: request, response, retry", async () => {
     const server = await startServer(
       sequence(resetBeforeHeaders, status(503, "busy", { "retry-after-ms": "3" }), okRun()),

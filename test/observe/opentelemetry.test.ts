@@ -14,7 +14,6 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { tracingHooks } from "../../examples/opentelemetry.js";
 import type { ClientOptions } from "../../src/index.js";
-import { nodeHttp } from "../../src/node/index.js";
 import { KEY, clientFor, rejection } from "../support/client.js";
 import { captureLogger } from "../support/logger.js";
 import {
@@ -27,6 +26,7 @@ import {
   type TestServer,
 } from "../support/scripted-server.js";
 import { until } from "../support/time.js";
+import { SENDERS } from "../support/senders.js";
 
 const providers: BasicTracerProvider[] = [];
 afterEach(async () => {
@@ -48,12 +48,7 @@ function traced(
   };
 }
 
-const senders: [string, () => Partial<ClientOptions>][] = [
-  ["fetch", () => ({})],
-  ["nodeHttp()", () => ({ http: nodeHttp() })],
-];
-
-describe.each(senders)("tracingHooks with %s", (_name, sender) => {
+describe.each(SENDERS)("tracingHooks with %s", (_name, sender) => {
   it("a call retried once after a 503: ONE client span, one retry event, the HTTP attributes", async () => {
     const server = await startServer(
       sequence(status(503, "busy", { "retry-after-ms": "20" }), okRun()),
