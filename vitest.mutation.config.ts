@@ -11,17 +11,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 class QuickestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cache = this.ctx.cache;
-    const key = (spec: TestSpecification) =>
-      `${spec.project.name}:${path.relative(this.ctx.config.root, spec.moduleId)}`;
-    const cost = (spec: TestSpecification) => {
-      const duration = cache.getFileTestResults(key(spec))?.duration;
-      return duration === undefined ? [1, cache.getFileStats(key(spec))?.size ?? 0] : [0, duration];
+    const cost = (spec: TestSpecification): number => {
+      const key = `${spec.project.name}:${path.relative(this.ctx.config.root, spec.moduleId)}`;
+      // A file without a duration goes after every file with one, the smallest first.
+      return cache.getFileTestResults(key)?.duration ?? 1e9 + (cache.getFileStats(key)?.size ?? 0);
     };
-    return [...files].sort((a, b) => {
-      const [aKnown, aCost] = cost(a) as [number, number];
-      const [bKnown, bCost] = cost(b) as [number, number];
-      return aKnown - bKnown || aCost - bCost;
-    });
+    return [...files].sort((a, b) => cost(a) - cost(b));
   }
 }
 
