@@ -52,18 +52,20 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "the trimmed ends are replaced by printable text, which the header-value pattern accepts just as it accepts nothing",
   "src/options.ts:311:7 ConditionalExpression": "`mergeHeaders` returns at once for `undefined`",
   "src/wait.ts:126:46 StringLiteral": `${UNTIL}; besides, every caller passes \`until\``,
-  "src/wait.ts:244:60 StringLiteral": UNTIL,
+  "src/wait.ts:247:60 StringLiteral": UNTIL,
   "src/wait.ts:137:11 ConditionalExpression":
     "an aborted signal also makes the next step (the poll, or the sleep) reject at once with the same reason, before anything is sent",
   "src/wait.ts:139:27 ArithmeticOperator": DEADLINE_SIGNAL,
   "src/wait.ts:140:13 ConditionalExpression": DEADLINE_SIGNAL,
   "src/wait.ts:140:13 EqualityOperator": DEADLINE_SIGNAL,
-  "src/wait.ts:164:11 ConditionalExpression": `the sleep is then 0 or less, and ${DEADLINE_SIGNAL}`,
-  "src/wait.ts:164:11 EqualityOperator": `the sleep is then 0, and ${DEADLINE_SIGNAL}`,
-  "src/wait.ts:188:17 EqualityOperator":
+  "src/wait.ts:164:11 ConditionalExpression":
+    "the time left is then 0 or less, below any pause: the wait sleeps for nothing and gives up with the same TimeoutError",
+  "src/wait.ts:164:11 EqualityOperator":
+    "the time left is then 0, below any pause (1 ms at least): the wait sleeps for nothing and gives up with the same TimeoutError",
+  "src/wait.ts:191:17 EqualityOperator":
     "differs only for a deadline exactly 2^31-1 ms (24.8 days) away, where a timer and none behave alike within any test",
-  "src/wait.ts:199:19 OptionalChaining": ANSWERED,
-  "src/wait.ts:200:7 ConditionalExpression": ANSWERED,
+  "src/wait.ts:202:19 OptionalChaining": ANSWERED,
+  "src/wait.ts:203:7 ConditionalExpression": ANSWERED,
   // M2-bulk: cancelMany's machinery (bulk.ts) and cancelActive (cancel-active.ts).
   "src/bulk.ts:69:18 BooleanLiteral":
     "closeSource() and sourceFailed() are followed at once by `stopped = true`, and every later reader of `sourceOpen` (pump, the end of the loop) checks `stopped` first or with it",

@@ -162,8 +162,14 @@ export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
       interval = Math.min(ceilingMs, interval * 1.5);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timedOut(runId, timeoutMs, run);
-      // Sleep to the deadline at most; the next turn then gives up with the last run seen.
-      await sleep(Math.min(delay, remaining), signal);
+      if (delay >= remaining) {
+        // The next poll would fall at or past the deadline: sleep to it and give up with the last
+        // run seen. Not a check of the clock after the sleep: a timer may fire a millisecond
+        // before Date.now() reaches the deadline, and the poll sent then would be cut at once.
+        await sleep(remaining, signal);
+        throw timedOut(runId, timeoutMs, run);
+      }
+      await sleep(delay, signal);
       run = undefined;
     }
   } finally {

@@ -14,7 +14,7 @@ describe("cancelActive: the deadline during a pause", () => {
     const threadId = "thread_long_pause";
     server.createRuns(2, { threadId, status: "in_progress" });
     const error = await rejection(
-      clientFor(server).runs.cancelActive(threadId, { intervalMs: 60_000, timeoutMs: 300 }),
+      clientFor(server).runs.cancelActive(threadId, { intervalMs: 60_000, timeoutMs: 2_000 }),
     );
     expect(error).toBeInstanceOf(CancelActiveError);
     const { failures } = error as CancelActiveError;
