@@ -36,8 +36,9 @@ export default {
   concurrency: 2,
   // Tests that wait on timers: a mutant that stretches a wait is caught as a timeout, not hung.
   // Stryker allows each mutant its tests' own time x 1.5 plus this: the tests' timers are short
-  // (ms-scale hints, small intervals), so 5 s is ample, and a hung mutant does not cost 10 s.
-  timeoutMS: 5_000,
+  // (ms-scale hints, small intervals; the deadlines run on fake clocks), so 3 s is ample, and a
+  // hung mutant does not cost 10 s.
+  timeoutMS: 3_000,
   // Mutants of module-level constants (the retryable statuses, the HTTP-date patterns, key lists)
   // are "static": each would run every test file, which takes most of the time budget. They are
   // left out of the score; see bench/MUTATION.md for a one-off run with them.

@@ -11,8 +11,8 @@ import { TimeoutError } from "./errors/timeout-error.js";
 import { isTerminalStatus, type ThreadRun } from "./model.js";
 import type { RequestOptions } from "./options.js";
 import type { Runs } from "./runs.js";
-import { MAX_TIMER_MS, sleep } from "./sleep.js";
-import { serverPause, timedOut } from "./wait.js";
+import { sleep } from "./sleep.js";
+import { deadlineSignal, serverPause, timedOut, type DeadlineSignal } from "./wait.js";
 
 /** Cancel rounds (a look that finds new active runs starts one) before giving up on new ones. */
 const MAX_ROUNDS = 10;
@@ -30,18 +30,27 @@ export async function cancelActive(
   threadId: string,
   settings: CancelActiveSettings,
 ): Promise<ThreadRun[]> {
-  const { bulk, timing, onStatus } = settings;
-  const { signal } = bulk;
-  const deadline = Date.now() + timing.timeoutMs;
+  const deadline = Date.now() + settings.timing.timeoutMs;
   // A look (its retries included) ends at the deadline. Only the lists carry this signal: the
   // cancels keep the signal-free fast path, and none starts after the deadline.
-  // Past setTimeout's range (~24.8 days) AbortSignal.timeout fires at once or throws: no timer
-  // then, and the clock checks between looks still hold the deadline.
-  const deadlinePassed =
-    timing.timeoutMs <= MAX_TIMER_MS
-      ? AbortSignal.timeout(timing.timeoutMs)
-      : new AbortController().signal;
-  const lookSignal = signal ? AbortSignal.any([signal, deadlinePassed]) : deadlinePassed;
+  const limit = deadlineSignal(deadline, settings.bulk.signal);
+  try {
+    return await lookAndCancel(runs, threadId, settings, deadline, limit);
+  } finally {
+    limit.dispose();
+  }
+}
+
+/** cancelActive within `limit`, the signal of its `deadline` (epoch ms). */
+async function lookAndCancel(
+  runs: Runs,
+  threadId: string,
+  settings: CancelActiveSettings,
+  deadline: number,
+  limit: DeadlineSignal,
+): Promise<ThreadRun[]> {
+  const { bulk, timing, onStatus } = settings;
+  const { signal } = bulk;
   const paced = pacedRuns(runs, bulk);
   const tracked = new Map<string, Tracked>();
   const progress = { done: 0, failed: 0, total: 0 };
@@ -123,7 +132,7 @@ export async function cancelActive(
     const lookedAt = Date.now();
     let look: Awaited<ReturnType<typeof lookAt>>;
     try {
-      look = await lookAt(paced, threadId, bulk.request, lookSignal, deadlinePassed);
+      look = await lookAt(paced, threadId, bulk.request, limit);
     } catch (error) {
       // Without one look nothing is known, and an abort is the caller's own: both reject as they
       // are. A later look that fails (after its retries) ends the call without losing what is
@@ -180,8 +189,15 @@ export async function cancelActive(
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
     // Looks are spaced from start to start: after a long round of cancels the next comes at once.
-    const pause = look.serverPauseMs ?? interval;
-    await sleep(Math.min(Math.max(0, lookedAt + pause - Date.now()), remaining), signal);
+    const pause = Math.max(0, lookedAt + (look.serverPauseMs ?? interval) - Date.now());
+    if (pause >= remaining) {
+      // The next look would fall at or past the deadline: sleep to it and stop looking. Not a
+      // check of the clock after the sleep: a timer may fire a millisecond before Date.now()
+      // gets there, and a look started then is only cut at once.
+      await sleep(remaining, signal);
+      break;
+    }
+    await sleep(pause, signal);
   }
 
   const stopped: ThreadRun[] = [];
@@ -206,20 +222,19 @@ async function lookAt(
   runs: Runs,
   threadId: string,
   request: RequestOptions,
-  signal: AbortSignal,
-  deadlinePassed: AbortSignal,
+  limit: DeadlineSignal,
 ): Promise<{ runs: ThreadRun[]; serverPauseMs: number | undefined } | "deadline"> {
-  if (deadlinePassed.aborted) return "deadline";
+  if (limit.passed()) return "deadline";
   const seen: ThreadRun[] = [];
   let serverPauseMs: number | undefined;
   try {
-    const list = runs.list(threadId, { ...request, signal, limit: PAGE_SIZE });
+    const list = runs.list(threadId, { ...request, signal: limit.signal, limit: PAGE_SIZE });
     for await (const page of list.pages()) {
       serverPauseMs ??= serverPause(page);
       seen.push(...page.data);
     }
   } catch (error) {
-    if (deadlinePassed.aborted && error === deadlinePassed.reason) return "deadline";
+    if (limit.passed()) return "deadline";
     throw error;
   }
   return { runs: seen, serverPauseMs };

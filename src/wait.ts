@@ -177,15 +177,24 @@ export async function waitFor(runs: Runs, job: WaitJob): Promise<ThreadRun> {
   }
 }
 
+/** The signal of a call's deadline, with the caller's; see {@link deadlineSignal}. */
+export interface DeadlineSignal {
+  /** Aborts with the caller's signal, or when the deadline passes. */
+  signal: AbortSignal;
+  /** Whether the deadline has passed, and the caller has not aborted (a caller's abort wins). */
+  passed: () => boolean;
+  /** Clears the timer: call it when the call ends, so nothing keeps the process alive. */
+  dispose: () => void;
+}
+
 /**
  * A signal that aborts with the caller's or when `deadline` (epoch ms) passes, for the requests of
- * a wait: a request in flight at the deadline ends there, and the transport does not retry it past
- * the deadline. Past setTimeout's range there is no timer; the checks between polls still hold.
+ * a wait or a cancelActive: a request in flight at the deadline ends there, and the transport does
+ * not retry it past the deadline. A timer of setTimeout, not AbortSignal.timeout: it is cleared
+ * when the call ends, and runs on the same clock as the sleeps it races. Past setTimeout's range
+ * there is no timer; the checks between polls still hold.
  */
-function deadlineSignal(
-  deadline: number,
-  signal: AbortSignal | undefined,
-): { signal: AbortSignal; passed: () => boolean; dispose: () => void } {
+export function deadlineSignal(deadline: number, signal: AbortSignal | undefined): DeadlineSignal {
   const passed = new AbortController();
   const remaining = deadline - Date.now();
   const timer = remaining <= MAX_TIMER_MS ? setTimeout(() => passed.abort(), remaining) : undefined;

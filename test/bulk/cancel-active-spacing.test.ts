@@ -3,12 +3,14 @@
  * that shows no change, up to `maxIntervalMs`: runs that take a while to stop cost a handful of
  * list calls, not one per round trip, and the pause starts small, not at its ceiling.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { clientFor } from "../support/client.js";
+import { loopbackTwin } from "../support/fake-clock.js";
 import { requestsTo, serve } from "../support/reference-server.js";
 
 describe("cancelActive: the pause between looks", () => {
-  it("waits a growing pause while runs stop, starting from intervalMs", async () => {
+  // Its fake-clock twin, with the exact pauses: cancel-active-pause-resets.test.ts.
+  loopbackTwin("waits a growing pause while runs stop, starting from intervalMs", async () => {
     // The runs stay cancelling for 300 ms after their cancel.
     const server = await serve({ cancelDelayMs: 300 });
     const threadId = "thread_spacing";

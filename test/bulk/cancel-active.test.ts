@@ -16,6 +16,7 @@ import {
 } from "../../src/index.js";
 import { TERMINAL_STATUSES } from "../../src/testing/index.js";
 import { clientFor, rejection } from "../support/client.js";
+import { loopbackTwin } from "../support/fake-clock.js";
 import { requestsTo, serve } from "../support/reference-server.js";
 import { sleep } from "../support/time.js";
 import { watchUnhandledRejections } from "../support/unhandled.js";
@@ -116,23 +117,27 @@ describe("cancelActive", () => {
     });
   });
 
-  it("at the deadline, the runs still stopping are failures with a TimeoutError carrying the run", async () => {
-    const server = await serve({ cancelDelayMs: 60_000 });
-    const threadId = "thread_slow_stop";
-    server.createRuns(3, { threadId, status: "in_progress" });
-    const error = await rejection(
-      clientFor(server).runs.cancelActive(threadId, { ...WAIT, timeoutMs: 1000 }),
-    );
-    expect(error).toBeInstanceOf(CancelActiveError);
-    const e = error as CancelActiveError;
-    expect(e.stopped).toEqual([]);
-    expect(e.failures).toHaveLength(3);
-    for (const { error: cause } of e.failures) {
-      expect(cause).toBeInstanceOf(TimeoutError);
-      expect((cause as TimeoutError).run?.status).toBe("cancelling");
-    }
-    expect(e.message).toContain("3 of 3");
-  });
+  // Its fake-clock twin: cancel-active-deadline-cuts-pause.test.ts.
+  loopbackTwin(
+    "at the deadline, the runs still stopping are failures with a TimeoutError carrying the run",
+    async () => {
+      const server = await serve({ cancelDelayMs: 60_000 });
+      const threadId = "thread_slow_stop";
+      server.createRuns(3, { threadId, status: "in_progress" });
+      const error = await rejection(
+        clientFor(server).runs.cancelActive(threadId, { ...WAIT, timeoutMs: 1000 }),
+      );
+      expect(error).toBeInstanceOf(CancelActiveError);
+      const e = error as CancelActiveError;
+      expect(e.stopped).toEqual([]);
+      expect(e.failures).toHaveLength(3);
+      for (const { error: cause } of e.failures) {
+        expect(cause).toBeInstanceOf(TimeoutError);
+        expect((cause as TimeoutError).run?.status).toBe("cancelling");
+      }
+      expect(e.message).toContain("3 of 3");
+    },
+  );
 
   it("when the thread cannot be listed again, the runs still stopping fail with that error and none is lost", async () => {
     const server = await serve({ cancelDelayMs: 60_000 });

@@ -83,8 +83,8 @@ const KINDS: Array<{
   },
   { name: "ConnectionError (reset)", handler: resetBeforeHeaders, expected: ConnectionError },
   { name: "ConnectionError (mid-body)", handler: resetMidBody, expected: ConnectionError },
-  { name: "TimeoutError (body)", handler: stallBody, expected: TimeoutError, timeoutMs: 100 },
-  { name: "TimeoutError (headers)", handler: stallHeaders, expected: TimeoutError, timeoutMs: 100 },
+  { name: "TimeoutError (body)", handler: stallBody, expected: TimeoutError, timeoutMs: 50 },
+  { name: "TimeoutError (headers)", handler: stallHeaders, expected: TimeoutError, timeoutMs: 50 },
   {
     name: "InvalidResponseError (not JSON)",
     handler: (_q, res) => json(res, 200, "{nope"),

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../../src/index.js";
 import { clientFor, rejection } from "../support/client.js";
+import { loopbackTwin } from "../support/fake-clock.js";
 import { idsFrom, startServer, wireRun, type Handler } from "../support/scripted-server.js";
 
 /** `in_progress` twice, then `completed`, each answer with `headers` (its body as bytes). */
@@ -44,7 +45,8 @@ describe("a server's pause hint on a poll", () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it.each([
+  // Their fake-clock twins (the end exactly at the deadline): poll-pause-no-hint.test.ts.
+  loopbackTwin.each([
     [
       "openai-poll-after-ms of no-break spaces (which Number reads as 0)",
       { "openai-poll-after-ms": "\u00a0\u00a0" },

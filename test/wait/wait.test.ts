@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError, type ThreadRun } from "../../src/index.js";
 import { clientFor } from "../support/client.js";
+import { loopbackTwin } from "../support/fake-clock.js";
 import { requestsTo, serve } from "../support/reference-server.js";
 import { sleep, until } from "../support/time.js";
 
@@ -177,7 +178,8 @@ describe("wait", () => {
     expect(polls).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
   });
 
-  it("backs off: pauses grow from intervalMs up to maxIntervalMs", async () => {
+  // Its fake-clock twin, with the exact pauses: poll-backoff.test.ts.
+  loopbackTwin("backs off: pauses grow from intervalMs up to maxIntervalMs", async () => {
     const server = await serve();
     const run = server.createRun({ status: "in_progress" });
     await clientFor(server)
