@@ -60,9 +60,9 @@ export function paced(options: { concurrency?: number; maxRequestsPerSecond?: nu
 }
 
 /**
- * A pacer that has learnt a cap of `limit` in flight (unless `capped` is false) and the timing of
- * its answers: `answers` admitted `latencyMs` after their send, refusals `refusedMs` after theirs.
- * The lead grows 0.005 ms per admitted answer, up to the refusals' round trip (and half the
+ * A pacer that has learnt a cap of `limit` in flight (unless `capped` is false: then it is still in
+ * its slow start, at `limit`) and the timing of its answers: `answers` admitted `latencyMs` after
+ * their send, refusals `refusedMs` after theirs. The lead grows 0.005 ms per admitted answer, up to the refusals' round trip (and half the
  * admitted one). The pace is far above what a test sends: the rate side holds nothing back.
  */
 export async function pacedUnderCap(
@@ -79,7 +79,9 @@ export async function pacedUnderCap(
   const { pacer, clock } = job;
   pacer.slots.refused(refusedMs);
   for (let i = 0; i < answers; i++) pacer.slots.admitted(latencyMs);
-  Object.assign(pacer.concurrency, { limit, capped });
+  pacer.concurrency.limit = limit;
+  // Found as the pacer finds it: a silent 429 just above the limit (which ends the slow start).
+  if (capped) pacer.concurrency.refused(limit + 1, clock.now(), true);
   pacer.rate.rate = 1e6;
   await wait(clock, 1);
   return job;
