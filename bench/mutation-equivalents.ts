@@ -36,6 +36,16 @@ const MISSING_LIMIT =
 const BOUND =
   "a wait of 1 ms bounds the pace by 1000 / 0 = Infinity, which lowers nothing; and at the first refusal the cut that follows limits the pace to 1000 / wait, below the bound 1000 / (wait - 1)";
 
+/** The quiet count after an early refusal, decremented at 0 too. */
+const QUIET_BELOW_ZERO =
+  "a count decremented below 0 reads as 0: holdMs asks only `quietFor > 0`, and refusedEarly sets it to 8 afresh";
+/** The pacer's fast path, taken away. */
+const FAST_PATH =
+  "the attempt is then queued and let through by the dispatch in the same call, with the same ticket (the transport checked just before that its signal is not aborted); the dispatch also clears `heldByRate`, which the last answer's dispatch cleared already unless waiters left on an abort of the job's signal, after which the transport refuses every request that carries it";
+/** A slot freed by now, counted as held. */
+const FREED_SLOT =
+  "the loop runs only with exactly `limit` in flight: a request counted as holding its slot though it freed it by now makes `firstFree` a time at or before now, which every caller takes as now, as it takes `holding < limit`";
+
 export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/errors/from-response.ts:36:19 OptionalChaining":
     "`null.error` throws inside the try, which leaves no body exactly as `undefined` does",
@@ -141,6 +151,22 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/rate-headers.ts:50:20 MethodExpression": TRIMMED,
   "src/rate-headers.ts:51:10 MethodExpression": TRIMMED,
   "src/rate-headers.ts:60:16 MethodExpression": TRIMMED,
+  // M3-conc: the survivors of pacer.ts and pacer-concurrency.ts (issue 16, part 3)
+  "src/pacer-concurrency.ts:205:9 ConditionalExpression": QUIET_BELOW_ZERO,
+  "src/pacer-concurrency.ts:205:9 EqualityOperator": QUIET_BELOW_ZERO,
+  "src/pacer-concurrency.ts:208:9 EqualityOperator":
+    "when the bound equals the lead, `Math.min(most, lead + step)` gives the lead again",
+  "src/pacer.ts:78:31 BooleanLiteral":
+    "read only for a 429 of an attempt sent before the pacer's last reaction, and every reaction (the only place `reactedSeq` moves) sets it first",
+  "src/pacer.ts:97:9 ConditionalExpression": FAST_PATH,
+  "src/pacer.ts:97:36 BlockStatement": FAST_PATH,
+  "src/pacer.ts:99:11 ConditionalExpression": FAST_PATH,
+  "src/pacer.ts:206:11 ConditionalExpression": FREED_SLOT,
+  "src/pacer.ts:206:11 EqualityOperator": FREED_SLOT,
+  "src/pacer.ts:221:16 ConditionalExpression":
+    "`wakeAt(Infinity)` returns at once: Infinity is never before the armed timer's moment, which is Infinity when none is armed",
+  "src/pacer.ts:229:11 ConditionalExpression":
+    "`onAbort` is set exactly when the waiter has a signal; without one, `signal?.` calls nothing",
   // transport (M2-transport): src/transport.ts and src/transport/*.ts
   "src/transport.ts:82:15 ConditionalExpression":
     "speed only: every request then gets its own request object, with the same method and headers",

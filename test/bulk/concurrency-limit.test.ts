@@ -5,19 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ConcurrencyLimit } from "../../src/pacer-concurrency.js";
-
-/** `n` clean answers at `level`, each while the limit held the workers back. */
-function passHeld(limit: ConcurrencyLimit, level: number, n: number, now: number): void {
-  for (let i = 0; i < n; i++) {
-    limit.held = true;
-    limit.passed(level, now);
-  }
-}
-
-/** `n` clean answers at `level` (the workers not held back). */
-function pass(limit: ConcurrencyLimit, level: number, n: number, now = 0): void {
-  for (let i = 0; i < n; i++) limit.passed(level, now);
-}
+import { grownTo16, pass, passHeld } from "./concurrency-driver.js";
 
 describe("ConcurrencyLimit's slow start", () => {
   it("starts at 4, or at the job's concurrency when that is less", () => {
@@ -112,16 +100,6 @@ describe("which refusals the number in flight explains", () => {
     expect(limit.limit).toBe(7);
   });
 });
-
-/** A limit grown (by slow start) to 16, then given 40 clean answers at levels 1..8. */
-function grownTo16(): ConcurrencyLimit {
-  const limit = new ConcurrencyLimit(32);
-  passHeld(limit, 1, 4, 0);
-  passHeld(limit, 1, 8, 1);
-  expect(limit.limit).toBe(16);
-  for (let i = 0; i < 40; i++) limit.passed(1 + (i % 8), 2);
-  return limit;
-}
 
 /** Clean answers at levels 1..8 every 10 ms from `from` while the limit is 8; when it went up. */
 function tryOneMore(limit: ConcurrencyLimit, from: number, to: number): number | undefined {

@@ -59,6 +59,44 @@ export function paced(options: { concurrency?: number; maxRequestsPerSecond?: nu
   return { clock, pacer, ask, askMany, request, startedAt, busy };
 }
 
+/**
+ * A pacer that has learnt a cap of `limit` in flight (unless `capped` is false: then it is still in
+ * its slow start, at `limit`) and the timing of its answers: `answers` admitted `latencyMs` after
+ * their send, refusals `refusedMs` after theirs. The lead grows 0.005 ms per admitted answer, up to the refusals' round trip (and half the
+ * admitted one). The pace is far above what a test sends: the rate side holds nothing back.
+ */
+export async function pacedUnderCap(
+  learnt: {
+    limit?: number;
+    capped?: boolean;
+    latencyMs?: number;
+    refusedMs?: number;
+    answers?: number;
+  } = {},
+) {
+  const { limit = 4, capped = true, latencyMs = 20, refusedMs = 2, answers = 400 } = learnt;
+  const job = paced();
+  const { pacer, clock } = job;
+  pacer.slots.refused(refusedMs);
+  for (let i = 0; i < answers; i++) pacer.slots.admitted(latencyMs);
+  pacer.concurrency.limit = limit;
+  // Found as the pacer finds it: a silent 429 just above the limit (which ends the slow start).
+  if (capped) pacer.concurrency.refused(limit + 1, clock.now(), true);
+  pacer.rate.rate = 1e6;
+  await wait(clock, 1);
+  return job;
+}
+
+/** How a `beforeAttempt` settled so far: its ticket, its rejection's message, or pending. */
+export function watch(asked: Ticket | Promise<Ticket>) {
+  const state: { ticket?: Ticket; error?: string } = {};
+  Promise.resolve(asked).then(
+    (ticket) => (state.ticket = ticket),
+    (error: unknown) => (state.error = (error as Error).message),
+  );
+  return state;
+}
+
 /** Moves the fake clock forward by `ms`. */
 export async function wait(clock: FakeClock, ms: number): Promise<void> {
   void clock.sleep(ms);

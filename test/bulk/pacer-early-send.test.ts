@@ -6,21 +6,10 @@
  * On a fake clock, with the timing learnt from answers of 20 ms and refusals of 2 ms.
  */
 import { describe, expect, it } from "vitest";
-import { end, paced, wait } from "./paced.js";
+import { end, pacedUnderCap, wait } from "./paced.js";
 
 /** A pacer that has learnt a cap of 4 in flight, admitted answers of 20 ms and refusals of 2 ms. */
-async function cappedAt4(capped = true) {
-  const job = paced();
-  const { pacer, clock } = job;
-  pacer.slots.refused(2);
-  // The lead grows 0.005 ms per admitted answer up to the refusals' round trip (2 ms).
-  for (let i = 0; i < 400; i++) pacer.slots.admitted(20);
-  Object.assign(pacer.concurrency, { limit: 4, capped });
-  // A pace far above what this test sends: the rate side holds nothing back.
-  pacer.rate.rate = 1e6;
-  await wait(clock, 1);
-  return job;
-}
+const cappedAt4 = (capped = true) => pacedUnderCap({ capped });
 
 describe("early sends under a cap on requests in flight", () => {
   it("one request goes when the oldest should have freed its slot, before its answer", async () => {

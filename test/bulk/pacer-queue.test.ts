@@ -5,17 +5,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/pacer.js";
-import { end, paced, wait } from "./paced.js";
-
-/** How a `beforeAttempt` settled so far: its ticket, its rejection's message, or pending. */
-function watch(asked: Ticket | Promise<Ticket>) {
-  const state: { ticket?: Ticket; error?: string } = {};
-  Promise.resolve(asked).then(
-    (ticket) => (state.ticket = ticket),
-    (error: unknown) => (state.error = (error as Error).message),
-  );
-  return state;
-}
+import { end, paced, wait, watch } from "./paced.js";
 
 describe("the pacer's queue", () => {
   it("lets attempts go in the order they asked, even one that asks just as a slot in time comes due", async () => {
