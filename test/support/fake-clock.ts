@@ -32,6 +32,9 @@ export type Answer = (request: SeenRequest) => unknown;
 /** An answer that never comes: the request ends only when its signal aborts. */
 export const STALL = Symbol("stall");
 
+/** More timers than any call here sets before it ends. */
+const MAX_TIMER_STEPS = 2_000;
+
 /** The fake clock starts here (a plain epoch time; 0 would look like "never" to a reader). */
 const START = Date.UTC(2026, 0, 1);
 
@@ -92,7 +95,8 @@ export async function settleWithin<T>(
     (value) => (outcome = { ok: true, value, at: Date.now() }),
     (error: unknown) => (outcome = { ok: false, error, at: Date.now() }),
   );
-  while (Date.now() - start <= ms) {
+  // A call that keeps setting timers of 0 ms never moves the clock: give up after so many.
+  for (let step = 0; step < MAX_TIMER_STEPS && Date.now() - start <= ms; step++) {
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (outcome !== undefined) return outcome;
     if (vi.getTimerCount() === 0) break;
