@@ -1,0 +1,24 @@
+/**
+ * The burst the pace's mirror keeps (5 ms of the pace, at least 2) follows the pace down when a
+ * 429 that was in flight at the first refusal lowers it: its shorter wait is the token bucket's
+ * next token, one request per wait. Exact virtual time: the ramp reaches 1600/s by 125 ms.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIT, PaceDriver, refuse } from "./pace-driver.js";
+
+describe("the burst after a 429 in flight lowers the pace", () => {
+  it("is 5 ms of the lowered pace (2 at once at 500/s after an idle), not of the pace before it (5)", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    const first = driver.send(null);
+    const inFlight = driver.send(null);
+    driver.answer(first, refuse({ "retry-after-ms": "1" }));
+    expect(driver.pace.rate).toBe(1000); // one request per ms: a burst of 5
+    driver.answer(inFlight, refuse({ "retry-after-ms": "2" }));
+    expect(driver.pace.rate).toBe(500);
+
+    // Idle until 200, then six asked at once: 2.5 in hand, then one every 2 ms.
+    for (let i = 0; i < 6; i++) driver.send(ADMIT, 200);
+    expect(driver.sentAt.slice(-6)).toEqual([200, 200, 201, 203, 205, 207]);
+  });
+});
