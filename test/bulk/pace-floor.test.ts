@@ -72,4 +72,20 @@ describe("the floor of a measured pace", () => {
     expect(driver.now - nudgedAt).toBeLessThan(300);
     expect(driver.pace.rate).toBeCloseTo(floor * 1.25, 10);
   });
+
+  it("a probe refused less than 100 ms into a span sets none, even with 25 admitted in it", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(125);
+    driver.send(waitMs(2)); // 500/s
+    driver.send(waitMs(450), 300); // alone: eased to 475/s, everyone paused until 750
+    expect(driver.pace.rate).toBe(475);
+    // From 750 as fast as the pace allows: 500 ms after the cut, a probe (10%).
+    while (driver.pace.rate === 475) driver.send();
+    expect(driver.pace.rate).toBeCloseTo(475 * 1.1, 10);
+    expect(driver.sentBetween(750, 1000)).toBe(25);
+    driver.send(waitMs(2)); // the probe refused at 804.5, within 100 ms of 750: taken back
+    expect(driver.pace.rate).toBe(475);
+    halving(driver); // not stopped by a floor at 95% of the 475/s the 25 were sent at
+    expect(driver.pace.rate).toBe(237.5);
+  });
 });
