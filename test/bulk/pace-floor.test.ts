@@ -88,4 +88,23 @@ describe("the floor of a measured pace", () => {
     halving(driver); // not stopped by a floor at 95% of the 475/s the 25 were sent at
     expect(driver.pace.rate).toBe(237.5);
   });
+
+  it("a pace exactly 5% above the floor is at it: halved there and again at the floor, it gives way", () => {
+    const driver = new PaceDriver();
+    driver.sendUntil(75); // ramped to 400/s
+    driver.send(waitMs(2));
+    // 33 admitted from 83.25 to 243.25 (166.25 ms after capacity came back at 77), one refused:
+    // noise, nudged to 396/s; the floor 95% of 33 per 166.25 ms, and 198/s exactly 5% above it.
+    for (let i = 0; i < 33; i++) driver.send(ADMIT, 83.25 + 5 * i);
+    driver.send(waitMs(2), 248.25);
+    expect(driver.pace.rate).toBe(396);
+    const floor = ((33 * 1000) / 166.25) * 0.95;
+    expect(floor * 1.05).toBe(198);
+    halving(driver);
+    expect(driver.pace.rate).toBe(198);
+    halving(driver); // at the floor (within 5%): held there once...
+    expect(driver.pace.rate).toBe(floor);
+    halving(driver); // ...and refused at it again: the limit went down
+    expect(driver.pace.rate).toBe(floor / 2);
+  });
 });
