@@ -45,6 +45,15 @@ const FAST_PATH =
 /** A slot freed by now, counted as held. */
 const FREED_SLOT =
   "the loop runs only with exactly `limit` in flight: a request counted as holding its slot though it freed it by now makes `firstFree` a time at or before now, which every caller takes as now, as it takes `holding < limit`";
+/** A window's cut that is not a measurement never leaves the pace below the recovery target. */
+const WINDOW_RECOVERY =
+  "in a window a cut that is not a measurement leaves the pace at 95% of before, or after a refused probe at the pace before it (at least before / 1.1); both are above the 90% of before it may grow back to, and only a later cut lowers the pace (and sets that target anew), so 0 and 90% grow the same";
+/** No request starts at the instant a span begins. */
+const SPAN_AFTER_PAUSE =
+  "a span begins when a refusal's pause ends, with no token in hand (a refusal leaves none and a pause gathers none), so every request in it starts at least a slot later: with 20 admitted the span is above 0 (in a window it is the elapsed time, 100 ms and more)";
+/** With the pace's burst always 5 ms of it, recomputing it for the same pace changes nothing. */
+const SAME_BURST =
+  "off the headers the burst is always 5 ms of the pace (every change of pace sets it, a refusal in flight included), and with the headers the pace never grows; recomputing it for an unchanged pace changes nothing";
 
 export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/errors/from-response.ts:36:19 OptionalChaining":
@@ -125,18 +134,24 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/cancel-active.ts:131:25 UpdateOperator":
     "`looks` is only compared with 0, which it is on the first look either way",
   // M2-pacer: the bulk pacer (pacer.ts, pacer-rate.ts, pacer-concurrency.ts, rate-headers.ts)
-  "src/pacer-rate.ts:143:19 ConditionalExpression": DUE_NOW,
-  "src/pacer-rate.ts:143:19 EqualityOperator": DUE_NOW,
-  "src/pacer-rate.ts:243:11 ConditionalExpression":
+  "src/pacer-rate.ts:151:19 ConditionalExpression": DUE_NOW,
+  "src/pacer-rate.ts:151:19 EqualityOperator": DUE_NOW,
+  "src/pacer-rate.ts:267:11 ConditionalExpression":
     "`undefined <= 50` is false, so a refusal without a wait still takes the no-wait branch",
-  "src/pacer-rate.ts:336:36 EqualityOperator":
+  "src/pacer-rate.ts:360:36 EqualityOperator":
     "each request is answered once, so the same request never syncs twice",
-  "src/pacer-rate.ts:341:9 ConditionalExpression": MISSING_LIMIT,
-  "src/pacer-rate.ts:341:9 LogicalOperator": MISSING_LIMIT,
-  "src/pacer-rate.ts:341:32 ConditionalExpression": MISSING_LIMIT,
-  "src/pacer-rate.ts:357:9 ConditionalExpression": BOUND,
-  "src/pacer-rate.ts:357:9 LogicalOperator": BOUND,
-  "src/pacer-rate.ts:391:9 EqualityOperator": "pausing again until the same moment changes nothing",
+  "src/pacer-rate.ts:365:9 ConditionalExpression": MISSING_LIMIT,
+  "src/pacer-rate.ts:365:9 LogicalOperator": MISSING_LIMIT,
+  "src/pacer-rate.ts:365:32 ConditionalExpression": MISSING_LIMIT,
+  "src/pacer-rate.ts:381:9 ConditionalExpression": BOUND,
+  "src/pacer-rate.ts:381:9 LogicalOperator": BOUND,
+  "src/pacer-rate.ts:415:9 EqualityOperator": "pausing again until the same moment changes nothing",
+  // M3-rate: the last survivors of pacer-rate.ts
+  "src/pacer-rate.ts:263:50 ConditionalExpression": SPAN_AFTER_PAUSE,
+  "src/pacer-rate.ts:263:50 EqualityOperator": SPAN_AFTER_PAUSE,
+  "src/pacer-rate.ts:287:23 ConditionalExpression": WINDOW_RECOVERY,
+  "src/pacer-rate.ts:287:23 EqualityOperator": WINDOW_RECOVERY,
+  "src/pacer-rate.ts:351:12 BlockStatement": SAME_BURST,
   "src/pacer.ts:99:11 EqualityOperator": SAME_CALL,
   "src/pacer.ts:99:42 EqualityOperator": SAME_CALL,
   "src/pacer.ts:107:15 ConditionalExpression":

@@ -202,6 +202,8 @@ export class PacerRate {
       if (precise && this.events === 1 && wait <= SHORT_WAIT_MS && !this.windowed) {
         this.limit(1000 / wait);
       }
+      // A pace lowered here (the wait's bound, or one request per wait) keeps 5 ms of it as burst.
+      if (!this.told) this.capacity = this.burstFor(this.rate);
       return;
     }
     this.reactedSeq = latestSeq;
