@@ -55,6 +55,13 @@ const SPAN_AFTER_PAUSE =
 const SAME_BURST =
   "off the headers the burst is always 5 ms of the pace (every change of pace sets it, a refusal in flight included), and with the headers the pace never grows; recomputing it for an unchanged pace changes nothing";
 
+/** No time left before a pause: the sleep to the deadline is a sleep of nothing. */
+const NO_TIME_LEFT =
+  "with no time left the pause (0 or more) is at least the time left: the call sleeps for nothing";
+/** A pause that ends exactly at the deadline. */
+const AT_THE_DEADLINE =
+  "differs only when the pause equals the time left to the ms: the sleep then ends at the deadline, and a request started then (if the clock reads a ms short) is cut by the deadline's timer at once; the same error follows, with the same last run";
+
 export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/errors/from-response.ts:36:19 OptionalChaining":
     "`null.error` throws inside the try, which leaves no body exactly as `undefined` does",
@@ -62,14 +69,14 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "`error: null` then gives `body = null`, which every reader treats like no body (`!body`, `body?.`)",
   "src/errors/cancel-active-error.ts:52:7 ConditionalExpression":
     "every failure cancelActive records is an Error (API, connection, timeout, ThreadRunError); an abort rejects with its reason instead",
-  "src/refusal.ts:25:10 ConditionalExpression":
+  "src/refusal.ts:33:10 ConditionalExpression":
     "`status !== undefined` is implied by what follows: undefined is neither `cancelling` nor terminal",
-  "src/options.ts:151:3 ConditionalExpression": NODE_ENV,
-  "src/options.ts:151:3 LogicalOperator": NODE_ENV,
-  "src/options.ts:151:34 OptionalChaining": NODE_ENV,
-  "src/options.ts:275:73 StringLiteral":
+  "src/options.ts:188:3 ConditionalExpression": NODE_ENV,
+  "src/options.ts:188:3 LogicalOperator": NODE_ENV,
+  "src/options.ts:188:34 OptionalChaining": NODE_ENV,
+  "src/options.ts:324:73 StringLiteral":
     "the trimmed ends are replaced by printable text, which the header-value pattern accepts just as it accepts nothing",
-  "src/options.ts:311:7 ConditionalExpression": "`mergeHeaders` returns at once for `undefined`",
+  "src/options.ts:360:7 ConditionalExpression": "`mergeHeaders` returns at once for `undefined`",
   "src/wait.ts:126:46 StringLiteral": `${UNTIL}; besides, every caller passes \`until\``,
   "src/wait.ts:256:60 StringLiteral": UNTIL,
   "src/wait.ts:137:11 ConditionalExpression":
@@ -235,4 +242,11 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "every request the transport builds names its method (initFor always sets it), so the default is never read",
   "src/transport/wire-sender.ts:89:7 ConditionalExpression":
     "speed only: copying the one chunk into a buffer of its own length and decoding that gives the same text",
+  // Lead, part 3: the deadline cuts of wait and cancelActive, the attempt's controller.
+  "src/cancel-active.ts:190:9 ConditionalExpression": `${NO_TIME_LEFT}, and it stops looking the same`,
+  "src/cancel-active.ts:190:9 EqualityOperator": `${NO_TIME_LEFT}, and it stops looking the same`,
+  "src/cancel-active.ts:193:9 EqualityOperator": AT_THE_DEADLINE,
+  "src/wait.ts:165:11 EqualityOperator": AT_THE_DEADLINE,
+  "src/transport/attempt.ts:37:24 ConditionalExpression":
+    "the call times out at the same moment with the same TimeoutError either way: with a controller fetch is aborted then, without one the late answer's body is cancelled as its headers arrive (late-headers.test.ts); only when the socket is let go differs",
 };

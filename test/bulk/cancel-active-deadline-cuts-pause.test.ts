@@ -6,7 +6,13 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { CancelActiveError, TimeoutError } from "../../src/index.js";
-import { fakeClockClient, fakeThread, settleWithin, stopFakeClock } from "../support/fake-clock.js";
+import {
+  STALL,
+  fakeClockClient,
+  fakeThread,
+  settleWithin,
+  stopFakeClock,
+} from "../support/fake-clock.js";
 
 afterEach(stopFakeClock);
 
@@ -34,5 +40,25 @@ describe("cancelActive: the deadline during a pause", () => {
     }
     // One look and its two cancels; no look after the pause.
     expect(requests.map((r) => r.method)).toEqual(["GET", "POST", "POST"]);
+  });
+
+  it("a look stalled at the deadline ends the call there with what is known, not a TimeoutError", async () => {
+    const threadId = "thread_stalled_look";
+    const thread = fakeThread(threadId, { run_1: "in_progress" });
+    let looks = 0;
+    const { client, requests, startedAt } = await fakeClockClient((request) =>
+      request.method === "GET" && ++looks === 2 ? STALL : thread(request),
+    );
+    const outcome = await settleWithin(
+      client.runs.cancelActive(threadId, { intervalMs: 100, timeoutMs: 1_000 }),
+      1_000,
+    );
+    expect(outcome.at - startedAt).toBe(1_000);
+    const error = !outcome.ok && outcome.error;
+    expect(error).toBeInstanceOf(CancelActiveError);
+    const { failures } = error as CancelActiveError;
+    expect(failures.map((f) => f.runId)).toEqual(["run_1"]);
+    expect((failures[0]?.error as TimeoutError).run?.status).toBe("cancelling");
+    expect(requests.map((r) => r.method)).toEqual(["GET", "POST", "GET"]);
   });
 });

@@ -4,7 +4,7 @@
  * after each look that shows none. On a fake clock the looks' times are exact; the loopback test
  * of the same (cancel-active-spacing.test.ts) can only bound the number of looks.
  */
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { fakeClockClient, settleWithin, stopFakeClock } from "../support/fake-clock.js";
 import { wireRun } from "../support/wire.js";
 
@@ -48,4 +48,6 @@ it("the pause starts again from intervalMs after a change and grows by half afte
   const listedAt = requests.filter((r) => r.method === "GET").map((r) => r.at);
   const pauses = listedAt.slice(1).map((at, i) => at - (listedAt[i] ?? Number.NaN));
   expect(pauses).toEqual([100, 150, 225, 100, 100, 150]);
+  // Nothing is left behind: not the deadline's timer (60 s), which would keep a process alive.
+  expect(vi.getTimerCount()).toBe(0);
 });

@@ -76,6 +76,32 @@ describe.each(SENDERS)("hooks with %s", (_name, sender) => {
     }
   });
 
+  it("a retry after `Retry-After` in seconds names that header as its delay's source", async () => {
+    const server = await startServer(
+      sequence(status(503, "busy", { "retry-after": "0" }), okRun()),
+    );
+    const retries: Record<string, unknown>[] = [];
+    const client = clientFor(server, {
+      ...sender(),
+      hooks: { onRetry: (event) => void retries.push({ ...event }) },
+    });
+    await client.runs.cancel("t", "r");
+    expect(retries).toEqual([
+      expect.objectContaining({ status: 503, delayMs: 0, delaySource: "retry-after" }),
+    ]);
+  });
+
+  it("a blank `Retry-After` is no hint: the retry waits the client's backoff", async () => {
+    const server = await startServer(sequence(status(503, "busy", { "retry-after": "" }), okRun()));
+    const retries: Record<string, unknown>[] = [];
+    const client = clientFor(server, {
+      ...sender(),
+      hooks: { onRetry: (event) => void retries.push({ ...event }) },
+    });
+    await client.runs.cancel("t", "r");
+    expect(retries).toEqual([expect.objectContaining({ status: 503, delaySource: "backoff" })]);
+  });
+
   it("a hook that throws or rejects does not break the request; its error is logged at error", async () => {
     const server = await startServer(
       sequence(status(503, "busy", { "retry-after-ms": "1" }), okRun()),

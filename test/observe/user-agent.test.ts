@@ -89,14 +89,25 @@ describe.each([
 
 describe("outside Node (a browser page)", () => {
   /** A client made where `process` is not Node's, as in a browser; requests still go by fetch. */
-  function browserClient(server: { url: string }, options: Partial<ClientOptions> = {}) {
-    vi.stubGlobal("process", undefined);
+  function browserClient(
+    server: { url: string },
+    options: Partial<ClientOptions> = {},
+    process: unknown = undefined,
+  ) {
+    vi.stubGlobal("process", process);
     try {
       return createClient({ apiKey: KEY, baseUrl: server.url, retryBaseDelayMs: 5, ...options });
     } finally {
       vi.unstubAllGlobals();
     }
   }
+
+  it("a bundler's `process` shim (env only, no versions) is no Node either", async () => {
+    const server = await startServer(okRun());
+    await browserClient(server, {}, { env: {} }).runs.get("t", "r");
+    expect(server.requests[0]?.headers["user-agent"]).not.toMatch(/^threadrun\//);
+    expect(server.requests[0]?.headers["x-threadrun-retry-count"]).toBeUndefined();
+  });
 
   it("sends neither User-Agent nor the retry count, so no CORS allow-list must name them", async () => {
     const server = await startServer(sequence(status(503), okRun()));

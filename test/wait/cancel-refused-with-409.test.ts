@@ -103,4 +103,17 @@ describe("a cancel refused with 409", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
   });
+
+  it("the refusal's message on a 503 is no refusal: the 503 is retried as any other", async () => {
+    // A proxy's error page may quote the upstream answer; only the status says what happened.
+    let cancels = 0;
+    const server = await startServer((req, res) =>
+      ++cancels === 1
+        ? json(res, 503, errorBody("Cannot cancel run with status 'cancelled'."))
+        : json(res, 200, wireRun({ ...idsFrom(req.path), status: "cancelling" })),
+    );
+    const run = await clientFor(server, { maxRetries: 2 }).runs.cancel("thread_1", "run_1");
+    expect(run.status).toBe("cancelling");
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
+  });
 });
