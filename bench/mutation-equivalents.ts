@@ -159,16 +159,16 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/pacer-rate.ts:287:23 ConditionalExpression": WINDOW_RECOVERY,
   "src/pacer-rate.ts:287:23 EqualityOperator": WINDOW_RECOVERY,
   "src/pacer-rate.ts:351:12 BlockStatement": SAME_BURST,
-  "src/pacer.ts:99:11 EqualityOperator": SAME_CALL,
-  "src/pacer.ts:99:42 EqualityOperator": SAME_CALL,
-  "src/pacer.ts:107:15 ConditionalExpression":
+  "src/pacer.ts:106:11 EqualityOperator": SAME_CALL,
+  "src/pacer.ts:106:42 EqualityOperator": SAME_CALL,
+  "src/pacer.ts:114:15 ConditionalExpression":
     "the abort listener is removed when the attempt is let through, so an abort always finds its waiter still queued",
-  "src/pacer.ts:110:58 ObjectLiteral": "an AbortSignal fires `abort` once only",
-  "src/pacer.ts:110:66 BooleanLiteral": "an AbortSignal fires `abort` once only",
-  "src/pacer.ts:229:27 OptionalChaining": "`onAbort` is set only for a waiter that has a signal",
-  "src/pacer.ts:236:9 EqualityOperator":
+  "src/pacer.ts:117:58 ObjectLiteral": "an AbortSignal fires `abort` once only",
+  "src/pacer.ts:117:66 BooleanLiteral": "an AbortSignal fires `abort` once only",
+  "src/pacer.ts:236:27 OptionalChaining": "`onAbort` is set only for a waiter that has a signal",
+  "src/pacer.ts:243:9 EqualityOperator":
     "a second timer for the moment already armed only runs a dispatch that finds nothing new to do",
-  "src/pacer.ts:239:11 ConditionalExpression":
+  "src/pacer.ts:246:11 ConditionalExpression":
     "a timer that fires after an earlier one was armed and fired can only let a second timer be armed for a moment already armed: an extra dispatch that finds nothing new",
   "src/rate-headers.ts:50:20 MethodExpression": TRIMMED,
   "src/rate-headers.ts:51:10 MethodExpression": TRIMMED,
@@ -178,16 +178,16 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/pacer-concurrency.ts:205:9 EqualityOperator": QUIET_BELOW_ZERO,
   "src/pacer-concurrency.ts:208:9 EqualityOperator":
     "when the bound equals the lead, `Math.min(most, lead + step)` gives the lead again",
-  "src/pacer.ts:78:31 BooleanLiteral":
+  "src/pacer.ts:85:31 BooleanLiteral":
     "read only for a 429 of an attempt sent before the pacer's last reaction, and every reaction (the only place `reactedSeq` moves) sets it first",
-  "src/pacer.ts:97:9 ConditionalExpression": FAST_PATH,
-  "src/pacer.ts:97:36 BlockStatement": FAST_PATH,
-  "src/pacer.ts:99:11 ConditionalExpression": FAST_PATH,
-  "src/pacer.ts:206:11 ConditionalExpression": FREED_SLOT,
-  "src/pacer.ts:206:11 EqualityOperator": FREED_SLOT,
-  "src/pacer.ts:221:16 ConditionalExpression":
+  "src/pacer.ts:104:9 ConditionalExpression": FAST_PATH,
+  "src/pacer.ts:104:36 BlockStatement": FAST_PATH,
+  "src/pacer.ts:106:11 ConditionalExpression": FAST_PATH,
+  "src/pacer.ts:213:11 ConditionalExpression": FREED_SLOT,
+  "src/pacer.ts:213:11 EqualityOperator": FREED_SLOT,
+  "src/pacer.ts:228:16 ConditionalExpression":
     "`wakeAt(Infinity)` returns at once: Infinity is never before the armed timer's moment, which is Infinity when none is armed",
-  "src/pacer.ts:229:11 ConditionalExpression":
+  "src/pacer.ts:236:11 ConditionalExpression":
     "`onAbort` is set exactly when the waiter has a signal; without one, `signal?.` calls nothing",
   // transport (M2-transport): src/transport.ts and src/transport/*.ts
   "src/transport.ts:82:15 ConditionalExpression":
@@ -249,4 +249,10 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   "src/wait.ts:165:11 EqualityOperator": AT_THE_DEADLINE,
   "src/transport/attempt.ts:37:24 ConditionalExpression":
     "the call times out at the same moment with the same TimeoutError either way: with a controller fetch is aborted then, without one the late answer's body is cancelled as its headers arrive (late-headers.test.ts); only when the socket is let go differs",
+  "src/transport/credentials.ts:55:29 ConditionalExpression":
+    "speed only: `staticSecret` is `secretOf(staticHeaders)`, worked out once; working it out again gives the same secret",
+  // Two mutants share this key: the whole condition to `false` is killed; this reason is for the
+  // left operand's, which survives.
+  "src/retry.ts:108:7 ConditionalExpression":
+    "without a Retry-After header `after` is undefined, `Number(undefined)` is NaN and no HTTP date is found in it, so the same `null` follows",
 };

@@ -55,7 +55,14 @@ const PACE_IN_FLIGHT_MIN = 4;
 /** Under a cap, at most this many go early, beyond the limit. */
 const MAX_EARLY = 1;
 
-const realClock: Clock = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
+const realClock: Clock = {
+  now() {
+    return performance.now();
+  },
+  sleep(ms) {
+    return sleep(ms);
+  },
+};
 
 interface Waiter {
   resolve(ticket: Ticket): void;

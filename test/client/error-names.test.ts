@@ -29,25 +29,27 @@ const init = (status: number) => ({
   body: { message: "refused" },
 });
 
-const BUILT: [string, Error][] = [
-  ["ThreadRunError", new ThreadRunError("something went wrong")],
-  ["TimeoutError", new TimeoutError("Run run_1 did not stop within 10 ms", 10)],
-  ["ConnectionError", new ConnectionError("GET", "http://localhost/v1", new Error("reset"))],
-  ["CancelActiveError", new CancelActiveError("thread_1", [], [])],
-  ["InvalidResponseError", new InvalidResponseError("not JSON", { field: null })],
-  ["ApiError", new ApiError(init(418))],
-  ["BadRequestError", new BadRequestError(init(400))],
-  ["AuthenticationError", new AuthenticationError(init(401))],
-  ["PermissionDeniedError", new PermissionDeniedError(init(403))],
-  ["NotFoundError", new NotFoundError(init(404))],
-  ["ConflictError", new ConflictError(init(409))],
-  ["UnprocessableEntityError", new UnprocessableEntityError(init(422))],
-  ["RateLimitError", new RateLimitError(init(429), null)],
-  ["InternalServerError", new InternalServerError(init(500))],
+/** Built inside each test, where a mutation run can see which code the test reaches. */
+const BUILT: [string, () => Error][] = [
+  ["ThreadRunError", () => new ThreadRunError("something went wrong")],
+  ["TimeoutError", () => new TimeoutError("Run run_1 did not stop within 10 ms", 10)],
+  ["ConnectionError", () => new ConnectionError("GET", "http://localhost/v1", new Error("reset"))],
+  ["CancelActiveError", () => new CancelActiveError("thread_1", [], [])],
+  ["InvalidResponseError", () => new InvalidResponseError("not JSON", { field: null })],
+  ["ApiError", () => new ApiError(init(418))],
+  ["BadRequestError", () => new BadRequestError(init(400))],
+  ["AuthenticationError", () => new AuthenticationError(init(401))],
+  ["PermissionDeniedError", () => new PermissionDeniedError(init(403))],
+  ["NotFoundError", () => new NotFoundError(init(404))],
+  ["ConflictError", () => new ConflictError(init(409))],
+  ["UnprocessableEntityError", () => new UnprocessableEntityError(init(422))],
+  ["RateLimitError", () => new RateLimitError(init(429), null)],
+  ["InternalServerError", () => new InternalServerError(init(500))],
 ];
 
 describe("the name of each error class", () => {
-  it.each(BUILT)("%s", (name, error) => {
+  it.each(BUILT)("%s", (name, build) => {
+    const error = build();
     expect(error.name).toBe(name);
     expect(String(error).startsWith(`${name}: `)).toBe(true);
     expect(error).toBeInstanceOf(ThreadRunError);
