@@ -255,4 +255,5 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
   // left operand's, which survives.
   "src/retry.ts:108:7 ConditionalExpression":
     "without a Retry-After header `after` is undefined, `Number(undefined)` is NaN and no HTTP date is found in it, so the same `null` follows",
+  "src/pacer-rate.ts:181:9 EqualityOperator": `${SPAN_AFTER_PAUSE}; so no request is sent at the very instant the span begins, where \`>=\` and \`>\` would differ`,
 };
