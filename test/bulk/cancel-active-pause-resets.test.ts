@@ -5,7 +5,7 @@
  * of the same (cancel-active-spacing.test.ts) can only bound the number of looks.
  */
 import { afterEach, expect, it, vi } from "vitest";
-import { fakeClockClient, settleWithin, stopFakeClock } from "../support/fake-clock.js";
+import { fakeClockClient, listPage, settleWithin, stopFakeClock } from "../support/fake-clock.js";
 import { wireRun } from "../support/wire.js";
 
 afterEach(stopFakeClock);
@@ -33,7 +33,7 @@ it("the pause starts again from intervalMs after a change and grows by half afte
     const data = Object.entries(look).map(([id, status]) =>
       wireRun({ id, thread_id: THREAD, status }),
     );
-    return { object: "list", data, first_id: null, last_id: null, has_more: false };
+    return listPage(data);
   });
   const outcome = await settleWithin(
     client.runs.cancelActive(THREAD, { intervalMs: 100, maxIntervalMs: 10_000, timeoutMs: 60_000 }),

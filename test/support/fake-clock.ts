@@ -64,7 +64,7 @@ export async function fakeClockClient(
     const body = await Promise.race([answer(seen), stalled(signal)]);
     if (body === STALL) return stalled(signal);
     if (body instanceof Response) return body;
-    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    return jsonAnswer(body);
   };
   return {
     client: clientFor({ url: "http://fake-clock.test/v1" }, { ...options, fetch }),
@@ -133,6 +133,18 @@ export function fakeThread(threadId: string, statuses: Record<string, string>): 
     const data = Object.entries(statuses).map(([id, status]) =>
       wireRun({ id, thread_id: threadId, status }),
     );
-    return { object: "list", data, first_id: null, last_id: null, has_more: false };
+    return listPage(data);
   };
+}
+
+/** A JSON answer (200) with `headers` beside its content type. */
+export function jsonAnswer(body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+/** One page of a thread's runs, the only one. */
+export function listPage(data: unknown[]): Record<string, unknown> {
+  return { object: "list", data, first_id: null, last_id: null, has_more: false };
 }

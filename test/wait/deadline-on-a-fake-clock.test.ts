@@ -6,7 +6,13 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { TimeoutError } from "../../src/index.js";
-import { STALL, fakeClockClient, settleWithin, stopFakeClock } from "../support/fake-clock.js";
+import {
+  STALL,
+  fakeClockClient,
+  jsonAnswer,
+  settleWithin,
+  stopFakeClock,
+} from "../support/fake-clock.js";
 import { wireRun } from "../support/wire.js";
 
 afterEach(stopFakeClock);
@@ -58,11 +64,8 @@ describe("the deadline of a wait, on a fake clock", () => {
   });
 
   it("a server's pause longer than the time left is slept only to the deadline", async () => {
-    const { client, requests, startedAt } = await fakeClockClient(
-      () =>
-        new Response(JSON.stringify(wireRun({ id: "run_1", status: "queued" })), {
-          headers: { "content-type": "application/json", "openai-poll-after-ms": "60000" },
-        }),
+    const { client, requests, startedAt } = await fakeClockClient(() =>
+      jsonAnswer(wireRun({ id: "run_1", status: "queued" }), { "openai-poll-after-ms": "60000" }),
     );
     const outcome = await settleWithin(
       client.runs.wait("thread_1", "run_1", { intervalMs: 5, timeoutMs: 1_000 }),

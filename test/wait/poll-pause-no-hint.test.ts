@@ -6,7 +6,7 @@
  */
 import { afterEach, expect, it } from "vitest";
 import { TimeoutError } from "../../src/index.js";
-import { fakeClockClient, settleWithin, stopFakeClock } from "../support/fake-clock.js";
+import { fakeClockClient, jsonAnswer, settleWithin, stopFakeClock } from "../support/fake-clock.js";
 import { wireRun } from "../support/wire.js";
 
 afterEach(stopFakeClock);
@@ -20,11 +20,8 @@ it.each([
     { "openai-poll-after-ms": "-1", "retry-after": " " },
   ],
 ])("%s is no hint: the interval applies", async (_name, headers) => {
-  const { client, requests, startedAt } = await fakeClockClient(
-    () =>
-      new Response(JSON.stringify(wireRun({ id: "run_1", status: "in_progress" })), {
-        headers: { "content-type": "application/json", ...headers },
-      }),
+  const { client, requests, startedAt } = await fakeClockClient(() =>
+    jsonAnswer(wireRun({ id: "run_1", status: "in_progress" }), { ...headers }),
   );
   const outcome = await settleWithin(
     client.runs.wait("thread_1", "run_1", { intervalMs: 60_000, timeoutMs: 1_500 }),
